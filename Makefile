@@ -1,0 +1,66 @@
+# Harbour: make targets. `make help` lists them.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+VENV := .venv
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+PY := $(VENV)/bin/python
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: help install run test test-embedded lint format bench elasticsearch-start elasticsearch-stop clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the locked dependencies
+
+run: install ## Serve the demo site on http://127.0.0.1:8000 (SQLite + database search)
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo --create-admin
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install ## Run the whole suite (see README: DATABASE_URL, ELASTICSEARCH_URL)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-embedded: install ## The shorter CI pass on SQLite + database search (no browser, no Elasticsearch)
+	env -u DATABASE_URL -u ELASTICSEARCH_URL $(PY) -m pytest -m "not browser and not elasticsearch" $(PYTEST_ARGS)
+
+lint: install ## ruff, template indentation, Django checks, missing migrations
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check $$(find templates */templates -name '*.html' 2>/dev/null)
+	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) manage.py makemigrations --check --dry-run
+	SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') ALLOWED_HOSTS=harbour.example \
+		DJANGO_SETTINGS_MODULE=website.settings.production $(PY) manage.py check --deploy --fail-level WARNING
+
+format: install ## Format Python and templates in place
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml $$(find templates */templates -name '*.html' 2>/dev/null)
+
+bench: install ## Run the benchmarks in tests/benchmarks (prints figures, writes JSON)
+	$(PY) -m tests.benchmarks
+
+elasticsearch-start: ## Fetch (once) and start a local Elasticsearch node
+	scripts/elasticsearch.sh start
+
+elasticsearch-stop: ## Stop the local Elasticsearch node
+	scripts/elasticsearch.sh stop
+
+clean: ## Remove the virtualenvs and the local database
+	rm -rf $(VENV) $(TOOLS) db.sqlite3 db.sqlite3-* static

@@ -1,0 +1,96 @@
+"""Headless Chromium (Debian's package) driven by Playwright, with axe-core for accessibility.
+The pages come from pytest-django's live server, in a real database."""
+
+import os
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from tests.conftest import unavailable
+from website import demo
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls our fixtures make
+# between page actions are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Quiet, offline, sandbox-free flags: CI runs as root, and the machine has no outside network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+WCAG_22_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+# Every browser test module sets `pytestmark = BROWSER_TEST`. The live server reads the database
+# from another thread, so these tests commit, and the database is emptied after each one; the
+# demo loader rebuilds Wagtail's page tree from nothing.
+BROWSER_TEST = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM_PATH).exists():
+        unavailable(
+            f"No Chromium at {CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH)"
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    """A fresh browser tab that records console errors and failed requests."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.problems = []
+    page.on(
+        "console",
+        lambda message: (
+            page.problems.append(f"console {message.type}: {message.text}")
+            if message.type == "error"
+            else None
+        ),
+    )
+    page.on("pageerror", lambda error: page.problems.append(f"page error: {error}"))
+    page.on(
+        "requestfailed",
+        lambda request: page.problems.append(f"request failed: {request.url}"),
+    )
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def demo_server(live_server):
+    """The live server's URL, with the demo council's site-wide content loaded."""
+    demo.load()
+    return live_server.url
+
+
+@pytest.fixture
+def axe():
+    """Run axe-core on a page and fail with its report if it finds WCAG 2.2 A or AA problems."""
+    engine = Axe()
+
+    def check(page):
+        results = engine.run(
+            page,
+            options={"runOnly": {"type": "tag", "values": WCAG_22_AA_TAGS}},
+        )
+        violations = results.response["violations"]
+        assert not violations, results.generate_report()
+
+    return check

@@ -1,0 +1,75 @@
+"""Shared fixtures. Real servers only: Elasticsearch tests use the node named by
+ELASTICSEARCH_URL, and fail (not skip) when CI is set and it is missing or down."""
+
+import os
+import uuid
+
+from django.core.management import call_command
+
+from wagtail.models import Site
+from wagtail.search.backends import get_search_backend
+
+import pytest
+
+from website import demo
+
+IN_CI = bool(os.environ.get("CI"))
+
+
+def unavailable(reason: str):
+    """Skip locally with a clear message; fail in CI, where every server must be there."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI is set, so this fails instead of skipping)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def site(db) -> Site:
+    """The demo council's site: home page, standard pages, settings and navigation."""
+    return demo.load()
+
+
+@pytest.fixture
+def home_page(site):
+    return site.root_page.specific
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "editor@example.com", "pw")
+    client.force_login(user)
+    return client
+
+
+def elasticsearch_backend_settings(url: str, index_prefix: str) -> dict:
+    return {
+        "default": {
+            "BACKEND": "search.backends.elasticsearch",
+            "URLS": [url],
+            "INDEX_PREFIX": index_prefix,
+            "ATOMIC_REBUILD": True,
+            "TIMEOUT": 10,
+        }
+    }
+
+
+@pytest.fixture
+def elasticsearch(settings):
+    """Switch the site to the real Elasticsearch node for one test, in indexes of its own
+    (created empty by an atomic rebuild), and delete them afterwards."""
+    url = settings.TEST_ELASTICSEARCH_URL
+    if not url:
+        unavailable(
+            "No Elasticsearch node: start one with scripts/elasticsearch.sh start and set "
+            "ELASTICSEARCH_URL=http://127.0.0.1:9200"
+        )
+    prefix = f"harbour_test_{uuid.uuid4().hex[:10]}_"
+    settings.WAGTAILSEARCH_BACKENDS = elasticsearch_backend_settings(url, prefix)
+    backend = get_search_backend()
+    healthy, detail = backend.check_health()
+    if not healthy:
+        unavailable(f"Elasticsearch at {url} is not answering: {detail}")
+    call_command("update_index", verbosity=0)
+    yield backend
+    for index_name in backend.es.indices.get(index=f"{prefix}*", expand_wildcards="all"):
+        backend.es.indices.delete(index=index_name)

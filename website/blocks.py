@@ -1,0 +1,117 @@
+"""StreamField blocks shared by every page type. App-specific blocks live in their app."""
+
+from django.forms.utils import ErrorList
+
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class LinkStructValue(blocks.StructValue):
+    @property
+    def href(self) -> str:
+        page = self.get("page")
+        if page is not None:
+            return page.specific_deferred.url or ""
+        return self.get("url") or ""
+
+    @property
+    def label(self) -> str:
+        page = self.get("page")
+        return self.get("text") or (page.title if page is not None else self.get("url", ""))
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a page on this site or to another website, with optional text."""
+
+    page = blocks.PageChooserBlock(required=False)
+    url = blocks.URLBlock(required=False, label="Or an external URL")
+    text = blocks.CharBlock(
+        required=False,
+        max_length=80,
+        help_text="Leave blank to use the page's title.",
+    )
+
+    class Meta:
+        icon = "link"
+        value_class = LinkStructValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        has_page, has_url = bool(value.get("page")), bool(value.get("url"))
+        if has_page == has_url:
+            message = (
+                "Choose a page or enter a URL"
+                if not has_page
+                else "Choose a page or a URL, not both"
+            )
+            raise blocks.StructBlockValidationError(block_errors={"page": ErrorList([message])})
+        if has_url and not value.get("text"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"text": ErrorList(["Enter the link text for an external URL"])}
+            )
+        return value
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=120)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Heading 2"), ("h3", "Heading 3")],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock()
+    name = blocks.CharBlock(required=False, max_length=120, label="Speaker's name")
+    role = blocks.CharBlock(required=False, max_length=160, label="Speaker's role")
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote_block.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120)
+    text = blocks.TextBlock(required=False)
+    link = LinkBlock()
+
+    class Meta:
+        icon = "pick"
+        template = "blocks/call_to_action_block.html"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageBlock()
+    caption = blocks.CharBlock(required=False, max_length=250)
+    credit = blocks.CharBlock(required=False, max_length=120)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/captioned_image_block.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock()
+    title = blocks.CharBlock(required=False, help_text="Leave blank to use the document's title.")
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/document_block.html"
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, icon="pilcrow")
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    document = DocumentBlock()
+    embed = EmbedBlock(icon="media", help_text="A YouTube or Vimeo address, for example.")

@@ -1,0 +1,26 @@
+"""Logging filters. Public search and finder URLs carry what people type (postcodes among it) in
+their query strings, and we promise not to log those."""
+
+import logging
+import re
+
+QUERY_STRING = re.compile(r"\?[^\s\"]*")
+
+
+def redact_query_string(text: str) -> str:
+    """Replace any query string in a request line or URL with "?…"."""
+    return QUERY_STRING.sub("?[redacted]", text)
+
+
+class RedactQueryStrings(logging.Filter):
+    """Strip query strings from request lines before they are written (the dev server's
+    access log, and anything else that logs a request line)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str):
+            record.msg = redact_query_string(record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                redact_query_string(arg) if isinstance(arg, str) else arg for arg in record.args
+            )
+        return True

@@ -1,0 +1,52 @@
+from importlib import import_module
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from website import demo
+
+DEMO_ADMIN_USERNAME = "admin"
+DEMO_ADMIN_PASSWORD = "harbour-demo"  # noqa: S105 (a demo login, printed and documented)
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo council's content: site pages first, then each app's demo_module. "
+        "Safe to run again: it adds what is missing and changes nothing that exists."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--create-admin",
+            action="store_true",
+            help=f"Also create the superuser {DEMO_ADMIN_USERNAME!r} with a known password "
+            "(for a local demo only).",
+        )
+
+    def handle(self, *args, create_admin: bool = False, **options):
+        with transaction.atomic():
+            site = demo.load()
+            for app_config in apps.get_app_configs():
+                module_name = getattr(app_config, "demo_module", None)
+                if module_name:
+                    self.stdout.write(f"Loading demo content for {app_config.verbose_name}")
+                    import_module(module_name).load(site)
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready for {site.site_name}"))
+        if create_admin:
+            self.ensure_admin()
+
+    def ensure_admin(self):
+        user_model = get_user_model()
+        if not user_model.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
+            user_model.objects.create_superuser(
+                DEMO_ADMIN_USERNAME, "admin@wulfrun.example", DEMO_ADMIN_PASSWORD
+            )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Admin: http://127.0.0.1:8000/admin/  user {DEMO_ADMIN_USERNAME!r}  "
+                f"password {DEMO_ADMIN_PASSWORD!r} (created once; change it if you keep this "
+                "database)"
+            )
+        )

@@ -1,0 +1,139 @@
+"""Site-wide pages and settings: the home page, standard content pages, the council's details and
+the main navigation. Other apps build their pages on `BasePage`."""
+
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock, LinkBlock
+
+
+class BasePage(Page):
+    """A page with a plain-text summary, used in listings, search results and as the meta
+    description when the editor has not written one."""
+
+    summary = models.TextField(
+        blank=True,
+        max_length=300,
+        help_text="One or two sentences, shown in listings and search results.",
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.AutocompleteField("summary"),
+    ]
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self) -> str:
+        return self.search_description or self.summary
+
+    # The label shown beside a result in site search ("Family hub", "News release", ...).
+    search_type_label = "Page"
+
+
+class HomePage(BasePage):
+    hero_heading = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="The big heading at the top of the page. Leave blank to use the title.",
+    )
+    hero_text = models.TextField(blank=True, max_length=400)
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("hero_text")], heading="Hero"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "home page"
+
+
+class StandardPage(BasePage):
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["website.HomePage", "website.StandardPage"]
+
+    class Meta:
+        verbose_name = "standard page"
+
+
+@register_setting(icon="site")
+class CouncilSettings(BaseSiteSetting):
+    """Who runs the site, and how to reach them: shown in the header and footer."""
+
+    council_name = models.CharField(max_length=120, default="Harbour Borough Council")
+    service_name = models.CharField(
+        max_length=120,
+        default="Family Hubs",
+        help_text="The name of the service, shown beside the council's name in the header.",
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown in the header. Its title is used as the alt text.",
+    )
+    phone = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(blank=True)
+    address = models.TextField(blank=True, help_text="The postal address, one line per row.")
+    opening_hours_note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="When the contact line is answered, e.g. 'Monday to Friday, 9am to 5pm'.",
+    )
+    footer_links = StreamField([("link", LinkBlock())], blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("council_name"), FieldPanel("service_name"), FieldPanel("logo")],
+            heading="Names",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("address"),
+                FieldPanel("opening_hours_note"),
+            ],
+            heading="Contact details",
+        ),
+        FieldPanel("footer_links"),
+    ]
+
+    class Meta:
+        verbose_name = "council details"
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    main_navigation = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        help_text="The links in the header, in order. Keep it to six or fewer.",
+    )
+
+    panels = [FieldPanel("main_navigation")]
+
+    class Meta:
+        verbose_name = "navigation"

@@ -1,0 +1,19 @@
+"""pytest. DATABASE_URL picks the database (SQLite by default, PostgreSQL in CI). Search runs on
+the database backend; tests that need Elasticsearch switch to it explicitly (tests/conftest.py)."""
+
+from .base import *  # noqa: F403
+from .env import env_str
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The node the Elasticsearch tests use; they fail in CI and skip elsewhere when it is unset.
+TEST_ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
+MEDIA_ROOT = BASE_DIR / "test-results" / "media"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Tests point the client at closed ports on purpose; its retry warnings are noise there.
+LOGGING["loggers"]["elastic_transport"] = {"level": "CRITICAL"}  # noqa: F405

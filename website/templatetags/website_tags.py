@@ -1,0 +1,44 @@
+from django import template
+
+from wagtail.models import Page, Site
+
+from website.models import NavigationSettings
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {"links": []}
+    navigation = NavigationSettings.for_site(site)
+    current_path = request.path
+    links = []
+    for block in navigation.main_navigation:
+        href = block.value.href
+        # A section link is current on its own page and on every page below it.
+        is_current = (
+            bool(href)
+            and href.startswith("/")
+            and (current_path == href or (href != "/" and current_path.startswith(href)))
+        )
+        links.append({"href": href, "label": block.value.label, "current": is_current})
+    return {"links": links}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    """The page's ancestors from the home page down, not including the page itself (the
+    GOV.UK pattern: the page's own heading says where you are). Nothing on the home page."""
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"ancestors": []}
+    request = context.get("request")
+    ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1).live().order_by("depth")
+    return {
+        "ancestors": [
+            {"title": ancestor.title, "href": ancestor.get_url(request)}
+            for ancestor in ancestors.only("id", "title", "url_path", "path", "depth")
+        ]
+    }
