@@ -1,8 +1,9 @@
 """Queries per page must not grow with the amount of content."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+import pytest
 
 from website.models import StandardPage
 
