@@ -30,6 +30,12 @@ def site(db) -> Site:
 
 
 @pytest.fixture
+def demo_site(db) -> Site:
+    """The whole demo council: site-wide content and every app's (hubs, …)."""
+    return demo.load_all()
+
+
+@pytest.fixture
 def home_page(site):
     return site.root_page.specific
 

@@ -3,8 +3,10 @@ main navigation. `manage.py load_demo` runs this first, then every app that name
 `demo_module` in its AppConfig. Each loader creates what is missing and leaves what exists alone,
 so running it twice duplicates nothing and never overwrites an editor's change."""
 
+from importlib import import_module
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 
@@ -228,7 +230,29 @@ def add_navigation_link(site: Site, page: Page, position: int | None = None) -> 
 
 
 def load() -> Site:
+    """The site-wide content only."""
     site, home = ensure_home_page()
     pages = ensure_standard_pages(home)
     ensure_settings(site, pages)
+    return site
+
+
+def app_demo_modules() -> list[tuple[str, str]]:
+    """(app name, module) for every installed app that has demo content, in INSTALLED_APPS
+    order. Apps opt in with a `demo_module` attribute on their AppConfig."""
+    return [
+        (app_config.verbose_name, app_config.demo_module)
+        for app_config in apps.get_app_configs()
+        if getattr(app_config, "demo_module", None)
+    ]
+
+
+@transaction.atomic
+def load_all(report=None) -> Site:
+    """The whole demo: site-wide content, then each app's."""
+    site = load()
+    for app_name, module_name in app_demo_modules():
+        if report:
+            report(f"Loading demo content for {app_name}")
+        import_module(module_name).load(site)
     return site

@@ -13,6 +13,7 @@ handler500 = "website.views.server_error"
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
+    path("", include("directory.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

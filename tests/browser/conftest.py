@@ -75,8 +75,8 @@ def browser_page(browser):
 
 @pytest.fixture
 def demo_server(live_server):
-    """The live server's URL, with the demo council's site-wide content loaded."""
-    demo.load()
+    """The live server's URL, with the whole demo council loaded."""
+    demo.load_all()
     return live_server.url
 
 

@@ -33,7 +33,7 @@ def test_keyboard_reaches_main_navigation_after_the_skip_link(browser_page, demo
             break
     else:
         pytest.fail("Tab never reached the main navigation")
-    assert browser_page.evaluate("document.activeElement.textContent") == "About family hubs"
+    assert browser_page.evaluate("document.activeElement.textContent") == "Family hubs"
     outline = browser_page.evaluate("getComputedStyle(document.activeElement).backgroundColor")
     assert outline == "rgb(255, 221, 0)", "the focused link shows the yellow focus state"
 

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "search",
     # Wagtail
     "wagtail.contrib.settings",
+    "wagtailgeowidget",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -130,6 +131,24 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+
+# Maps. Tiles come from MAP_TILE_URL (any XYZ tile server: OpenStreetMap's by default, or the
+# council's own); empty turns maps off. Pages never depend on them: the addresses are the
+# content. Leaflet itself is served from our static files, never a CDN.
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env_str(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
+# The admin's map widget (wagtailgeowidget) uses the same tiles, centred on the council's area.
+GEO_WIDGET_LEAFLET_TILE_LAYER = MAP_TILE_URL
+GEO_WIDGET_LEAFLET_TILE_LAYER_OPTIONS = {"attribution": MAP_TILE_ATTRIBUTION}
+GEO_WIDGET_DEFAULT_LOCATION = {
+    "lat": env_float("MAP_CENTRE_LATITUDE", 52.5862),
+    "lng": env_float("MAP_CENTRE_LONGITUDE", -2.1288),
+}
+GEO_WIDGET_ZOOM = 12
+GEO_WIDGET_EMPTY_LOCATION = True
 
 # Search: Wagtail's database backend unless ELASTICSEARCH_URL names a cluster (comma-separated
 # URLs for several nodes). ELASTICSEARCH_INDEX_PREFIX keeps several sites (or test runs) apart

@@ -17,3 +17,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # Tests point the client at closed ports on purpose; its retry warnings are noise there.
 LOGGING["loggers"]["elastic_transport"] = {"level": "CRITICAL"}  # noqa: F405
+# No outside tile server in tests: a tile of our own, so maps render offline.
+MAP_TILE_URL = "/static/directory/map/test-tile.png"
+GEO_WIDGET_LEAFLET_TILE_LAYER = MAP_TILE_URL

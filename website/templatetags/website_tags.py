@@ -1,4 +1,10 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import _json_script_escapes as JSON_SCRIPT_ESCAPES
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
 
@@ -42,3 +48,13 @@ def breadcrumbs(context, page):
             for ancestor in ancestors.only("id", "title", "url_path", "path", "depth")
         ]
     }
+
+
+@register.simple_tag
+def json_ld(data) -> str:
+    """A schema.org JSON-LD script element. The JSON is escaped the way json_script escapes it,
+    so no value can close the element early."""
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(json.dumps(data, cls=DjangoJSONEncoder).translate(JSON_SCRIPT_ESCAPES)),  # noqa: S308
+    )

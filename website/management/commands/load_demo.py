@@ -1,9 +1,5 @@
-from importlib import import_module
-
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
 from website import demo
 
@@ -26,13 +22,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, create_admin: bool = False, **options):
-        with transaction.atomic():
-            site = demo.load()
-            for app_config in apps.get_app_configs():
-                module_name = getattr(app_config, "demo_module", None)
-                if module_name:
-                    self.stdout.write(f"Loading demo content for {app_config.verbose_name}")
-                    import_module(module_name).load(site)
+        site = demo.load_all(report=self.stdout.write)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready for {site.site_name}"))
         if create_admin:
             self.ensure_admin()

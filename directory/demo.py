@@ -1,0 +1,258 @@
+"""The demo council's family hubs: an index at /family-hubs/ and ten hubs around Wulfrun, on
+real postcodes in the WV area, with realistic weekly hours (one with a lunch break, one closed at
+weekends, one mornings only) and a coming holiday closure.
+
+Like every demo loader it creates what is missing and leaves what exists alone."""
+
+from datetime import date, time, timedelta
+
+from django.utils import timezone
+
+from wagtail.models import Site
+
+from website.demo import add_navigation_link, ensure_child_page, heading, paragraph
+
+from . import geo
+from . import opening_hours as hours
+from .models import FamilyHubIndexPage, FamilyHubPage, HubDateException, HubSession
+
+WEEKDAYS = range(5)
+MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY = range(7)
+
+
+def sessions(days, opens: str, closes: str) -> list[tuple[int, str, str]]:
+    return [(day, opens, closes) for day in days]
+
+
+HUBS = [
+    {
+        "title": "Bilston Family Hub",
+        "slug": "bilston",
+        "summary": "Baby clinics, stay and play, and SEND support in the heart of Bilston.",
+        "address_line_1": "Mount Pleasant",
+        "town": "Bilston",
+        "postcode": "WV14 0AA",
+        "point": (52.565235, -2.073602),
+        "phone": "01902 555 0201",
+        "facilities": ["step_free_access", "accessible_toilet", "baby_change", "buggy_storage"],
+        # A lunch break every weekday, and Saturday mornings.
+        "sessions": [
+            *sessions(WEEKDAYS, "09:00", "12:30"),
+            *sessions(WEEKDAYS, "13:30", "17:00"),
+            (SATURDAY, "10:00", "13:00"),
+        ],
+        "body": "Weekly baby clinic with health visitors on Tuesday mornings, stay and play "
+        "every weekday afternoon, and a SEND support drop-in on Thursdays.",
+    },
+    {
+        "title": "Wednesfield Family Hub",
+        "slug": "wednesfield",
+        "summary": "Parenting courses, infant feeding support and youth clubs in Wednesfield.",
+        "address_line_1": "High Street",
+        "town": "Wednesfield",
+        "postcode": "WV11 1AA",
+        "point": (52.615855, -2.089476),
+        "phone": "01902 555 0202",
+        "facilities": ["step_free_access", "accessible_toilet", "baby_change", "parking"],
+        # Closed at weekends.
+        "sessions": sessions(WEEKDAYS, "09:00", "17:00"),
+        "body": "Breastfeeding and infant feeding support on Monday mornings, parenting courses "
+        "in the evenings by booking, and a youth club for 11 to 16 year olds.",
+    },
+    {
+        "title": "Tettenhall Family Hub",
+        "slug": "tettenhall",
+        "summary": "Speech and language drop-ins and late opening for working parents.",
+        "address_line_1": "Lower Street",
+        "town": "Tettenhall",
+        "postcode": "WV6 8AA",
+        "point": (52.586869, -2.173297),
+        "phone": "01902 555 0203",
+        "facilities": ["step_free_access", "baby_change", "hearing_loop"],
+        "sessions": [
+            *sessions([MONDAY, WEDNESDAY, FRIDAY], "09:30", "15:30"),
+            *sessions([TUESDAY, THURSDAY], "09:30", "19:00"),
+        ],
+        "body": "Speech and language therapists run a drop-in for under-fives on Wednesday "
+        "mornings. Late opening on Tuesdays and Thursdays.",
+    },
+    {
+        "title": "Whitmore Reans Family Hub",
+        "slug": "whitmore-reans",
+        "summary": "Early years, money and housing advice, and help in many languages.",
+        "address_line_1": "Avenue Road",
+        "town": "Whitmore Reans",
+        "postcode": "WV6 0AA",
+        "point": (52.593405, -2.145791),
+        "phone": "01902 555 0204",
+        "facilities": [
+            "step_free_access",
+            "accessible_toilet",
+            "baby_change",
+            "buggy_storage",
+            "hearing_loop",
+        ],
+        "sessions": [*sessions(WEEKDAYS, "08:30", "18:00"), (SATURDAY, "09:00", "12:00")],
+        "body": "Money and housing advice every Wednesday, English classes for parents, and "
+        "interpreters for Punjabi, Polish and Romanian on request.",
+    },
+    {
+        "title": "Low Hill Family Hub",
+        "slug": "low-hill",
+        "summary": "Health visitor clinics, stay and play, and family support workers.",
+        "address_line_1": "Showell Road",
+        "town": "Low Hill",
+        "postcode": "WV10 9AA",
+        "point": (52.595159, -2.121424),
+        "phone": "01902 555 0205",
+        "facilities": ["step_free_access", "accessible_toilet", "baby_change", "parking"],
+        "sessions": [*sessions(range(4), "09:00", "17:00"), (FRIDAY, "09:00", "16:30")],
+        "body": "Family support workers can visit you at home. Stay and play on Monday and "
+        "Friday mornings.",
+    },
+    {
+        "title": "Penn Family Hub",
+        "slug": "penn",
+        "summary": "Saturday sessions for dads and carers, and parenting support.",
+        "address_line_1": "Penn Road",
+        "town": "Penn",
+        "postcode": "WV4 5AA",
+        "point": (52.566110, -2.139844),
+        "phone": "01902 555 0206",
+        "facilities": ["step_free_access", "accessible_toilet", "parking"],
+        # Closed on Mondays and Sundays, open on Saturdays.
+        "sessions": sessions([TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY], "10:00", "16:00"),
+        "body": "Dads and carers' stay and play on Saturday mornings, and the Triple P parenting "
+        "programme.",
+    },
+    {
+        "title": "Ettingshall Family Hub",
+        "slug": "ettingshall",
+        "summary": "Mental health and wellbeing support for parents, and a baby bank.",
+        "address_line_1": "Ettingshall Road",
+        "town": "Ettingshall",
+        "postcode": "WV2 2AA",
+        "point": (52.566604, -2.095040),
+        "phone": "01902 555 0207",
+        "facilities": ["step_free_access", "accessible_toilet", "baby_change"],
+        "sessions": sessions(WEEKDAYS, "09:00", "17:00"),
+        "body": "Perinatal mental health drop-in on Thursdays, and a baby bank with clothes, "
+        "prams and cots for families who need them.",
+        "staff_training_in_days": 5,
+    },
+    {
+        "title": "Pendeford Family Hub",
+        "slug": "pendeford",
+        "summary": "Morning sessions for babies and toddlers in Pendeford.",
+        "address_line_1": "Whitburn Close",
+        "town": "Pendeford",
+        "postcode": "WV9 5AA",
+        "point": (52.660615, -2.136169),
+        "phone": "01902 555 0208",
+        "facilities": ["baby_change", "parking", "buggy_storage"],
+        # Mornings only.
+        "sessions": sessions(WEEKDAYS, "09:00", "13:00"),
+        "body": "Baby massage, rhyme time and messy play, every weekday morning.",
+    },
+    {
+        "title": "Bushbury Family Hub",
+        "slug": "bushbury",
+        "summary": "Youth work, relationship support and family mediation in Bushbury.",
+        "address_line_1": "Bushbury Lane",
+        "town": "Bushbury",
+        "postcode": "WV10 8AA",
+        "point": (52.628301, -2.115355),
+        "phone": "01902 555 0209",
+        "facilities": ["step_free_access", "accessible_toilet", "hearing_loop"],
+        "sessions": sessions(WEEKDAYS, "09:00", "17:00"),
+        "body": "Youth workers run after-school sessions, and our relationship support team "
+        "offers family mediation by appointment.",
+    },
+    {
+        "title": "City Centre Family Hub",
+        "slug": "city-centre",
+        "summary": "The central hub, open seven days a week, next to the Civic Centre.",
+        "address_line_1": "St Peter's Square",
+        "town": "Wulfrun",
+        "postcode": "WV1 1SH",
+        "point": (52.587041, -2.129579),
+        "phone": "01902 555 0210",
+        "facilities": [
+            "step_free_access",
+            "accessible_toilet",
+            "baby_change",
+            "buggy_storage",
+            "hearing_loop",
+        ],
+        "sessions": [*sessions(range(6), "09:00", "17:00"), (SUNDAY, "10:00", "14:00")],
+        "body": "Every family hub service has a session here each week. Ask at reception if you "
+        "are not sure where to start.",
+        # Open on bank holidays, unlike the other hubs.
+        "closed_on_bank_holidays": False,
+    },
+]
+
+
+def next_christmas_closure(today: date) -> tuple[date, date]:
+    """Christmas Eve to New Year's Day, this year's or, once it is over, next year's."""
+    year = today.year if today <= date(today.year, 12, 24) else today.year + 1
+    return date(year, 12, 24), date(year + 1, 1, 1)
+
+
+def ensure_index(home) -> FamilyHubIndexPage:
+    index, _ = ensure_child_page(
+        home,
+        FamilyHubIndexPage(
+            title="Family hubs",
+            slug="family-hubs",
+            summary="Find a family hub near you, see when it is open and what happens there.",
+            intro="<p>Family hubs are open to every family in Wulfrun. You do not need an "
+            "appointment for most sessions.</p>",
+        ),
+    )
+    return index
+
+
+def build_hub(spec: dict, today: date) -> FamilyHubPage:
+    latitude, longitude = spec["point"]
+    hub = FamilyHubPage(
+        title=spec["title"],
+        slug=spec["slug"],
+        summary=spec["summary"],
+        address_line_1=spec["address_line_1"],
+        town=spec["town"],
+        postcode=spec["postcode"],
+        location=geo.format_point(latitude, longitude),
+        phone=spec["phone"],
+        email=f"{spec['slug']}.hub@wulfrun.example",
+        closed_on_bank_holidays=spec.get("closed_on_bank_holidays", True),
+        how_to_get_there="Buses stop outside. Free parking for blue badge holders.",
+        body=[heading("What happens here"), paragraph(spec["body"])],
+        **dict.fromkeys(spec["facilities"], True),
+    )
+    hub.opening_sessions = [
+        HubSession(weekday=day, opens=time.fromisoformat(o), closes=time.fromisoformat(c))
+        for day, o, c in spec["sessions"]
+    ]
+    christmas_start, christmas_end = next_christmas_closure(today)
+    exceptions = [
+        HubDateException(
+            start_date=christmas_start, end_date=christmas_end, closed=True, reason="Christmas"
+        )
+    ]
+    if "staff_training_in_days" in spec:
+        training = today + timedelta(days=spec["staff_training_in_days"])
+        exceptions.append(
+            HubDateException(start_date=training, closed=True, reason="staff training")
+        )
+    hub.opening_exceptions = exceptions
+    return hub
+
+
+def load(site: Site) -> None:
+    home = site.root_page.specific
+    index = ensure_index(home)
+    add_navigation_link(site, index, position=0)
+    today = timezone.localdate(timezone=hours.LONDON)
+    for spec in HUBS:
+        ensure_child_page(index, build_hub(spec, today))

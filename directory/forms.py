@@ -1,0 +1,50 @@
+from django import forms
+from django.utils import timezone
+
+from wagtail.admin.widgets import AdminDateInput
+
+from directory import opening_hours as hours
+
+from .models import FamilyHubPage
+
+
+class BulkClosureForm(forms.Form):
+    all_hubs = forms.BooleanField(
+        required=False, label="All family hubs", help_text="Close every hub, live or draft."
+    )
+    hubs = forms.ModelMultipleChoiceField(
+        queryset=FamilyHubPage.objects.order_by("title"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Or choose hubs",
+    )
+    start_date = forms.DateField(widget=AdminDateInput)
+    end_date = forms.DateField(
+        widget=AdminDateInput, required=False, help_text="Leave blank for a single day."
+    )
+    reason = forms.CharField(
+        max_length=100,
+        help_text="Finishes the sentence 'Closed for …', for example 'snow' or 'Christmas'. "
+        "Shown to the public.",
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not cleaned_data.get("all_hubs") and not cleaned_data.get("hubs"):
+            self.add_error("hubs", "Choose at least one hub, or tick All family hubs")
+        start, end = cleaned_data.get("start_date"), cleaned_data.get("end_date")
+        today = timezone.localdate(timezone=hours.LONDON)
+        if start and start < today:
+            self.add_error("start_date", "The closure must start today or later")
+        if start and end and end < start:
+            self.add_error(
+                "end_date",
+                f"The end date ({hours.format_date(end)}) is before the start date "
+                f"({hours.format_date(start)})",
+            )
+        return cleaned_data
+
+    def chosen_hubs(self):
+        if self.cleaned_data["all_hubs"]:
+            return FamilyHubPage.objects.order_by("title")
+        return self.cleaned_data["hubs"]

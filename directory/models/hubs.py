@@ -1,0 +1,350 @@
+"""Family hubs: the index at /family-hubs/ and one page per hub."""
+
+import json
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from modelcluster.fields import ParentalKey
+
+from directory import geo
+from directory import opening_hours as hours
+from directory.panels import LocationPanel
+from website.blocks import BaseStreamBlock
+from website.models import BasePage
+
+from .opening_hours import DateException, OpeningHoursMixin, OpeningHoursPageForm, WeeklySession
+
+# Structured facilities, in the order the page lists them: (field name, what the page says).
+FACILITIES = [
+    ("step_free_access", "Step-free access"),
+    ("accessible_toilet", "Accessible toilet"),
+    ("baby_change", "Baby changing"),
+    ("parking", "Parking"),
+    ("buggy_storage", "Buggy storage"),
+    ("hearing_loop", "Hearing loop"),
+]
+
+# How long a cached page can go on showing the right open/closed line: the browser picks the
+# line for "now" from these many hours of precomputed status lines.
+HUB_PAGE_STATUS_HOURS = 24 * 14
+HUB_LIST_STATUS_HOURS = 36
+
+
+class FamilyHubIndexPage(BasePage):
+    intro = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["directory.FamilyHubPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "family hub index"
+
+    def live_hubs(self):
+        return (
+            FamilyHubPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("title")
+            .prefetch_related("opening_sessions", "opening_exceptions")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        hubs = list(self.live_hubs())
+        for hub in hubs:
+            hub.status = hub.opening_status(now)
+            hub.status_segments = hub.status_segments_json(now, HUB_LIST_STATUS_HOURS)
+        context["hubs"] = hubs
+        context["map"] = map_settings([hub.map_marker(request) for hub in hubs if hub.has_location])
+        return context
+
+
+class FamilyHubPage(OpeningHoursMixin, BasePage):
+    address_line_1 = models.CharField("address line 1", max_length=120)
+    address_line_2 = models.CharField("address line 2", max_length=120, blank=True)
+    town = models.CharField("town or city", max_length=80)
+    postcode = models.CharField(max_length=10)
+    location = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="Drag the pin, or leave blank to place the hub at its postcode.",
+    )
+    # Derived from `location` on save: plain numbers the database can range-query.
+    latitude = models.FloatField(null=True, blank=True, editable=False)
+    longitude = models.FloatField(null=True, blank=True, editable=False)
+
+    phone = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(blank=True)
+
+    step_free_access = models.BooleanField(default=False)
+    accessible_toilet = models.BooleanField(default=False)
+    baby_change = models.BooleanField("baby changing", default=False)
+    parking = models.BooleanField(default=False)
+    buggy_storage = models.BooleanField(default=False)
+    hearing_loop = models.BooleanField(default=False)
+    accessibility_notes = models.TextField(
+        blank=True, help_text="Anything else about access, in plain words."
+    )
+    how_to_get_there = models.TextField(
+        blank=True, help_text="Buses, trains, parking, and which door to use."
+    )
+
+    serves_pregnancy = models.BooleanField(
+        default=True, help_text="Support during pregnancy, before the baby is born."
+    )
+    min_age = models.PositiveSmallIntegerField("youngest age (years)", default=0)
+    max_age = models.PositiveSmallIntegerField("oldest age (years)", default=19)
+    max_age_send = models.PositiveSmallIntegerField(
+        "oldest age with SEND (years)",
+        null=True,
+        blank=True,
+        default=25,
+        help_text="For young people with special educational needs and disabilities.",
+    )
+
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name="what happens here")
+
+    base_form_class = OpeningHoursPageForm
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("address_line_1"),
+                FieldPanel("address_line_2"),
+                FieldRowPanel([FieldPanel("town"), FieldPanel("postcode")]),
+                LocationPanel("location"),
+            ],
+            heading="Address and location",
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("phone"), FieldPanel("email")])], heading="Contact"
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("serves_pregnancy"), FieldPanel("min_age"), FieldPanel("max_age")]
+                ),
+                FieldPanel("max_age_send"),
+            ],
+            heading="Who the hub is for",
+        ),
+        FieldPanel("body"),
+        InlinePanel("gallery_images", heading="Photos", label="Photo"),
+    ]
+    opening_panels = [
+        HelpPanel(
+            "Add one row per session. A day with a lunch break has two rows, for example "
+            "Monday 9:00 to 12:30 and Monday 13:30 to 17:00. Days without rows are closed."
+        ),
+        InlinePanel("opening_sessions", heading="Weekly opening times", label="Session"),
+        FieldPanel("closed_on_bank_holidays"),
+        InlinePanel(
+            "opening_exceptions",
+            heading="Closures and special hours",
+            label="Closure or special hours",
+            help_text="For a holiday closure, a training day or different hours on a date.",
+        ),
+    ]
+    access_panels = [
+        MultiFieldPanel([FieldPanel(name) for name, _ in FACILITIES], heading="Facilities"),
+        FieldPanel("accessibility_notes"),
+        FieldPanel("how_to_get_there"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(opening_panels, heading="Opening times"),
+            ObjectList(access_panels, heading="Access"),
+            ObjectList(BasePage.promote_panels, heading="Promote"),
+            ObjectList(BasePage.settings_panels, heading="Settings"),
+        ]
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("address_line_1"),
+        index.SearchField("address_line_2"),
+        index.SearchField("town", boost=2),
+        index.SearchField("postcode"),
+        index.SearchField("body"),
+        index.FilterField("latitude"),
+        index.FilterField("longitude"),
+    ]
+    search_type_label = "Family hub"
+
+    parent_page_types = ["directory.FamilyHubIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "family hub"
+
+    def clean(self):
+        super().clean()
+        if self.location and geo.parse_point(self.location) is None:
+            raise ValidationError({"location": "Choose the hub's location on the map."})
+        if self.max_age < self.min_age:
+            raise ValidationError(
+                {"max_age": "The oldest age must be the same as or more than the youngest."}
+            )
+
+    def save(self, *args, **kwargs):
+        point = geo.parse_point(self.location) if self.location else None
+        self.latitude, self.longitude = point if point else (None, None)
+        super().save(*args, **kwargs)
+
+    @property
+    def has_location(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [
+            line
+            for line in (self.address_line_1, self.address_line_2, self.town, self.postcode)
+            if line
+        ]
+
+    @property
+    def address(self) -> str:
+        """One line, without the postcode: "Bilston Library, Mount Pleasant, Bilston"."""
+        return ", ".join(self.address_lines[:-1])
+
+    @property
+    def facilities(self) -> list[str]:
+        return [label for name, label in FACILITIES if getattr(self, name)]
+
+    @property
+    def ages_served(self) -> str:
+        start = "Pregnancy" if self.serves_pregnancy else f"Age {self.min_age}"
+        text = f"{start} to {self.max_age} years"
+        if self.max_age_send and self.max_age_send > self.max_age:
+            text += f", or {self.max_age_send} for young people with SEND"
+        return text
+
+    @cached_property
+    def directions_url(self) -> str:
+        return geo.directions_url(self.latitude, self.longitude, self.postcode)
+
+    def status_segments_json(self, now: datetime, hours_ahead: int) -> str:
+        """The status lines for the coming hours as JSON, for the browser to pick from (see
+        directory/static/directory/js/opening-status.js)."""
+        segments = hours.status_segments(self.get_schedule(), now, hours_ahead)
+        return json.dumps(
+            {
+                "until": (now + timedelta(hours=hours_ahead)).isoformat(),
+                "segments": [
+                    [moment.isoformat(), status.text, status.open_now]
+                    for moment, status in segments
+                ],
+            }
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        context["status"] = self.opening_status(now)
+        context["status_segments"] = self.status_segments_json(now, HUB_PAGE_STATUS_HOURS)
+        context["structured_data"] = self.structured_data(request, now)
+        context["map"] = map_settings([self.map_marker(request)] if self.has_location else [])
+        return context
+
+    def map_marker(self, request) -> dict:
+        return {
+            "name": self.title,
+            "url": self.get_url(request),
+            "address": self.address,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+        }
+
+    def structured_data(self, request, now: datetime) -> dict:
+        """schema.org JSON-LD: the hub as a CivicStructure with its opening hours, and the
+        closures and special hours of the coming year."""
+        schedule = self.get_schedule()
+        data = {
+            "@context": "https://schema.org",
+            "@type": "CivicStructure",
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": ", ".join(
+                    filter(None, [self.address_line_1, self.address_line_2])
+                ),
+                "addressLocality": self.town,
+                "postalCode": self.postcode,
+                "addressCountry": "GB",
+            },
+            "openingHoursSpecification": hours.opening_hours_specification(schedule),
+        }
+        special = hours.special_opening_hours_specification(
+            schedule, timezone.localdate(now, timezone=hours.LONDON), days=366
+        )
+        if special:
+            data["specialOpeningHoursSpecification"] = special
+        if self.summary:
+            data["description"] = self.summary
+        if self.phone:
+            data["telephone"] = self.phone
+        if self.email:
+            data["email"] = self.email
+        if self.has_location:
+            data["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": self.latitude,
+                "longitude": self.longitude,
+            }
+        return data
+
+
+class HubSession(WeeklySession):
+    page = ParentalKey(FamilyHubPage, on_delete=models.CASCADE, related_name="opening_sessions")
+
+
+class HubDateException(DateException):
+    page = ParentalKey(FamilyHubPage, on_delete=models.CASCADE, related_name="opening_exceptions")
+
+
+class HubGalleryImage(Orderable):
+    page = ParentalKey(FamilyHubPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    alt_text = models.CharField(
+        max_length=200, help_text="Describe the photo for people who cannot see it."
+    )
+    caption = models.CharField(max_length=250, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+
+
+def map_settings(markers: list[dict]) -> dict | None:
+    """What the map script needs, or None when there is nothing to show or no tile server."""
+    if not markers or not settings.MAP_TILE_URL:
+        return None
+    return {
+        "tiles": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        "markers": markers,
+    }

@@ -1,0 +1,184 @@
+"""Opening times as data, shared by every page type that has them (family hubs now, services
+later): a weekly pattern of sessions and dated exceptions, edited in inline panels, turned into
+the plain `directory.opening_hours.Schedule` that does the arithmetic."""
+
+from datetime import date, datetime
+
+from django.db import models
+from django.utils import timezone
+
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import Orderable
+
+from directory import opening_hours as hours
+
+WEEKDAY_CHOICES = list(enumerate(hours.WEEKDAYS))
+
+
+class WeeklySession(Orderable):
+    """Open on a weekday from one time to another, every week. Concrete subclasses add a
+    ParentalKey named `page` with related_name="opening_sessions"."""
+
+    weekday = models.PositiveSmallIntegerField(choices=WEEKDAY_CHOICES)
+    opens = models.TimeField()
+    closes = models.TimeField()
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def as_session(self) -> hours.Session:
+        return hours.Session(self.weekday, self.opens, self.closes)
+
+
+class DateException(Orderable):
+    """Closed, or open special hours, on a date or a range of dates. Concrete subclasses add a
+    ParentalKey named `page` with related_name="opening_exceptions"."""
+
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True, help_text="Leave blank for a single day.")
+    closed = models.BooleanField(
+        default=True, help_text="Untick to give special opening hours instead."
+    )
+    opens = models.TimeField(null=True, blank=True, help_text="Special hours only.")
+    closes = models.TimeField(null=True, blank=True, help_text="Special hours only.")
+    reason = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Finishes the sentence 'Closed for …', for example 'Christmas' or "
+        "'staff training'. Shown to the public.",
+    )
+    # Set when the exception came from a bulk closure, so that closure can be undone.
+    bulk_closure = models.ForeignKey(
+        "directory.BulkClosure",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldRowPanel([FieldPanel("closed"), FieldPanel("opens"), FieldPanel("closes")]),
+        FieldPanel("reason"),
+    ]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def as_exception(self) -> hours.DatedException:
+        return hours.DatedException(
+            start=self.start_date,
+            end=self.end_date or self.start_date,
+            closed=self.closed,
+            opens=self.opens,
+            closes=self.closes,
+            reason=self.reason,
+        )
+
+
+class OpeningHoursMixin(models.Model):
+    """For page types with opening times: the bank-holiday choice, and the schedule built from
+    the `opening_sessions` and `opening_exceptions` child relations (prefetch them in
+    listings: this reads `.all()`)."""
+
+    closed_on_bank_holidays = models.BooleanField(
+        default=True,
+        help_text="Closed on bank holidays in England and Wales, unless a special-hours "
+        "entry below says otherwise.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def get_schedule(self) -> hours.Schedule:
+        """Built once per instance: a page renders its hours several ways (status line, table,
+        coming changes, JSON-LD) from the same rows."""
+        if getattr(self, "_schedule", None) is None:
+            self._schedule = hours.Schedule(
+                sessions=tuple(s.as_session() for s in self.opening_sessions.all()),
+                exceptions=tuple(e.as_exception() for e in self.opening_exceptions.all()),
+                closed_on_bank_holidays=self.closed_on_bank_holidays,
+            )
+        return self._schedule
+
+    def opening_status(self, now: datetime | None = None) -> hours.Status:
+        return hours.status_at(self.get_schedule(), now or timezone.now())
+
+    def weekly_hours(self) -> list[tuple[str, str]]:
+        return hours.weekly_table(self.get_schedule())
+
+    def upcoming_changes(self, today: date | None = None) -> list[hours.UpcomingChange]:
+        today = today or timezone.localdate(timezone=hours.LONDON)
+        return hours.upcoming_changes(self.get_schedule(), today)
+
+
+def _live_rows(formset):
+    """The filled-in, not-deleted forms of an inline formset, numbered as the editor sees them
+    (deleted rows disappear from the panel)."""
+    # The page form is cleaned before its inline formsets: clean them now to read their rows.
+    formset.is_valid()
+    number = 0
+    for form in formset.forms:
+        if not getattr(form, "cleaned_data", None) or form.cleaned_data.get("DELETE"):
+            continue
+        number += 1
+        yield number, form
+
+
+class OpeningHoursPageForm(WagtailAdminPageForm):
+    """Checks the opening-times inline panels as a whole: a session that closes before it
+    opens, sessions that overlap, a date range that ends before it starts. Each message names
+    the row; nothing is saved until all are fixed."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self._check_sessions()
+        self._check_exceptions()
+        return cleaned_data
+
+    def _check_sessions(self):
+        formset = self.formsets.get("opening_sessions")
+        if formset is None:
+            return
+        rows, forms = [], {}
+        for number, form in _live_rows(formset):
+            data = form.cleaned_data
+            if data.get("weekday") is None or not data.get("opens") or not data.get("closes"):
+                continue
+            rows.append(hours.SessionRow(number, data["weekday"], data["opens"], data["closes"]))
+            forms[number] = form
+        self._report(forms, hours.session_problems(rows), "Check the weekly opening times")
+
+    def _check_exceptions(self):
+        formset = self.formsets.get("opening_exceptions")
+        if formset is None:
+            return
+        rows, forms = [], {}
+        for number, form in _live_rows(formset):
+            data = form.cleaned_data
+            if not data.get("start_date"):
+                continue
+            rows.append(
+                hours.ExceptionRow(
+                    number,
+                    data["start_date"],
+                    data.get("end_date"),
+                    bool(data.get("closed")),
+                    data.get("opens"),
+                    data.get("closes"),
+                )
+            )
+            forms[number] = form
+        self._report(forms, hours.exception_problems(rows), "Check the closures and special hours")
+
+    def _report(self, forms: dict, problems: dict[int, hours.Problem], summary: str) -> None:
+        """Mark each row's field, and say it all at the top of the page too."""
+        for number, problem in problems.items():
+            forms[number].add_error(problem.field, problem.message)
+        if problems:
+            messages = "; ".join(problem.message for problem in problems.values())
+            self.add_error(None, f"{summary}: {messages}")

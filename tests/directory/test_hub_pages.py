@@ -1,0 +1,212 @@
+import json
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+import time_machine
+from bs4 import BeautifulSoup
+
+from tests.directory.factories import WEEKDAYS_9_TO_5, hub_index, make_hub
+
+pytestmark = pytest.mark.django_db
+LONDON = ZoneInfo("Europe/London")
+# A Tuesday morning in November.
+TUESDAY_10AM = datetime(2026, 11, 24, 10, 0, tzinfo=LONDON)
+
+
+@pytest.fixture
+def index(home_page):
+    return hub_index(home_page)
+
+
+@pytest.fixture
+def bilston(index):
+    return make_hub(
+        index,
+        "Bilston Family Hub",
+        sessions=[(day, "09:00", "12:30") for day in range(5)]
+        + [(day, "13:30", "17:00") for day in range(5)],
+        closures=[(date(2026, 11, 26), None, "staff training")],
+        summary="Baby clinics and stay and play.",
+        phone="01902 555 0201",
+        step_free_access=True,
+        baby_change=True,
+    )
+
+
+def soup(response) -> BeautifulSoup:
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+@time_machine.travel(TUESDAY_10AM, tick=False)
+def test_hub_page_shows_status_weekly_table_and_coming_closures(client, bilston):
+    page = soup(client.get(bilston.url))
+
+    status = page.select_one("[data-opening-status]")
+    assert status.get_text(strip=True) == "Open now, closes at 12:30pm"
+    assert "status--open" in status["class"]
+    rows = [
+        [cell.get_text(strip=True) for cell in row.find_all(["th", "td"])]
+        for row in page.select("table.table tbody tr")
+    ]
+    assert rows[0] == ["Monday", "9am to 12:30pm, 1:30pm to 5pm"]
+    assert rows[5] == ["Saturday", "Closed"]
+    changes = [item.get_text(" ", strip=True) for item in page.select(".changes li")]
+    assert changes == ["Thursday 26 November : closed (staff training)"]
+    assert "Step-free access" in page.get_text()
+    assert "Baby changing" in page.get_text()
+    assert "Pregnancy to 19 years, or 25 for young people with SEND" in page.get_text()
+
+
+@time_machine.travel(TUESDAY_10AM, tick=False)
+def test_hub_page_embeds_the_status_lines_for_the_coming_days(client, bilston):
+    page = soup(client.get(bilston.url))
+
+    data = json.loads(page.select_one("[data-opening-status]")["data-segments"])
+    texts = [text for _, text, _ in data["segments"]]
+    assert texts[:3] == [
+        "Open now, closes at 12:30pm",
+        "Closed, opens today at 1:30pm",
+        "Open now, closes at 5pm",
+    ]
+    assert "Closed for staff training, opens tomorrow at 9am" in texts
+    assert datetime.fromisoformat(data["until"]) > datetime(2026, 12, 7, tzinfo=LONDON)
+
+
+@time_machine.travel(TUESDAY_10AM, tick=False)
+def test_hub_page_has_schema_org_opening_hours(client, bilston):
+    page = soup(client.get(bilston.url))
+
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert data["@type"] == "CivicStructure"
+    assert data["name"] == "Bilston Family Hub"
+    assert data["address"]["postalCode"] == "WV1 1SH"
+    assert {
+        "@type": "OpeningHoursSpecification",
+        "dayOfWeek": "https://schema.org/Monday",
+        "opens": "13:30",
+        "closes": "17:00",
+    } in data["openingHoursSpecification"]
+    special = data["specialOpeningHoursSpecification"]
+    assert special[0] == {
+        "@type": "OpeningHoursSpecification",
+        "validFrom": "2026-11-26",
+        "validThrough": "2026-11-26",
+        "description": "staff training",
+        "opens": "00:00",
+        "closes": "00:00",
+    }
+    assert any(s["description"] == "Christmas Day" for s in special)
+
+
+def test_json_ld_cannot_be_broken_out_of(client, index):
+    hub = make_hub(index, "Hub", summary="</script><script>alert(1)</script>")
+
+    html = client.get(hub.url).content.decode()
+
+    assert "</script><script>alert(1)" not in html
+    assert "\\u003C/script\\u003E" in html
+
+
+@time_machine.travel(TUESDAY_10AM, tick=False)
+def test_hub_index_lists_every_live_hub_with_status_and_address(client, index, bilston):
+    make_hub(index, "Penn Family Hub", sessions=[(5, "10:00", "16:00")], address_line_1="Penn Road")
+    make_hub(index, "Draft Hub", publish=False)
+
+    page = soup(client.get(index.url))
+
+    cards = page.select(".card")
+    assert [card.h3.get_text(strip=True) for card in cards] == [
+        "Bilston Family Hub",
+        "Penn Family Hub",
+    ]
+    assert cards[1].select_one("[data-opening-status]").get_text(strip=True) == (
+        "Closed, opens on Saturday at 10am"
+    )
+    assert "Penn Road, Wulfrun, WV1 1SH" in cards[1].get_text()
+    assert page.select_one("h2#hub-list-heading").get_text(strip=True) == "All 2 family hubs"
+
+
+def test_hub_index_map_is_optional_and_uses_the_tile_setting(client, index, bilston, settings):
+    page = soup(client.get(index.url))
+    map_data = json.loads(page.find("script", id="hub-map").string)
+    assert map_data["tiles"] == settings.MAP_TILE_URL
+    assert map_data["markers"][0]["name"] == "Bilston Family Hub"
+    assert page.select_one("[data-hub-map]").has_attr("hidden"), "hidden until the script runs"
+
+    settings.MAP_TILE_URL = ""
+    page = soup(client.get(index.url))
+    assert page.select_one("[data-hub-map]") is None
+    assert len(page.select(".card")) == 1, "the list does not need the map"
+
+
+def test_hub_index_queries_do_not_grow_with_the_number_of_hubs(client, index):
+    for number in range(3):
+        make_hub(
+            index,
+            f"Hub {number}",
+            sessions=WEEKDAYS_9_TO_5,
+            closures=[(date(2026, 12, 24), None, "Christmas")],
+        )
+
+    def queries() -> int:
+        client.get(index.url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(index.url).status_code == 200
+        return len(captured.captured_queries)
+
+    with_three = queries()
+    for number in range(3, 15):
+        make_hub(
+            index,
+            f"Hub {number}",
+            sessions=WEEKDAYS_9_TO_5,
+            closures=[(date(2026, 12, 24), None, "Christmas")],
+        )
+
+    assert queries() == with_three
+
+
+@time_machine.travel(TUESDAY_10AM, tick=False)
+def test_hubs_api_gives_every_live_hub_with_the_pages_status(client, index, bilston):
+    make_hub(index, "Draft Hub", publish=False)
+
+    response = client.get("/api/v1/hubs/")
+
+    assert response.status_code == 200
+    assert response["Access-Control-Allow-Origin"] == "*"
+    body = response.json()
+    assert body["count"] == 1
+    hub = body["results"][0]
+    assert hub.pop("url") == bilston.get_full_url()
+    assert bilston.get_full_url().endswith("/family-hubs/bilston-family-hub/")
+    assert hub == {
+        "id": bilston.pk,
+        "name": "Bilston Family Hub",
+        "address": "1 Test Street, Wulfrun",
+        "postcode": "WV1 1SH",
+        "latitude": 52.587,
+        "longitude": -2.1296,
+        "open_now": True,
+        "status_text": "Open now, closes at 12:30pm",
+        "next_change": "2026-11-24T12:30:00+00:00",
+    }
+    page_status = soup(client.get(bilston.url)).select_one("[data-opening-status]")
+    assert page_status.get_text(strip=True) == hub["status_text"]
+
+
+def test_hubs_api_refuses_other_methods(client, index):
+    assert client.post("/api/v1/hubs/").status_code == 405
+
+
+def test_location_outside_the_uk_is_refused(index):
+    from django.core.exceptions import ValidationError
+
+    hub = make_hub(index, "Somewhere")
+    hub.location = "SRID=4326;POINT(52.58 -2.12)"  # latitude and longitude swapped
+    with pytest.raises(ValidationError, match="location on the map"):
+        hub.full_clean()
