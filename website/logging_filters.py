@@ -5,11 +5,14 @@ import logging
 import re
 
 QUERY_STRING = re.compile(r"\?[^\s\"]*")
+# Paths that carry what someone typed: /api/v1/postcodes/WV1 1SH/.
+PERSONAL_PATH = re.compile(r"(/api/v1/postcodes/)[^/\"?\n]*")
 
 
 def redact_query_string(text: str) -> str:
-    """Replace any query string in a request line or URL with "?…"."""
-    return QUERY_STRING.sub("?[redacted]", text)
+    """Replace query strings, and the typed part of paths that carry a postcode, in a request
+    line or URL."""
+    return PERSONAL_PATH.sub(r"\1[redacted]", QUERY_STRING.sub("?[redacted]", text))
 
 
 class RedactQueryStrings(logging.Filter):

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "search",
     # Wagtail
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtailgeowidget",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

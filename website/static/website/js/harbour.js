@@ -4,6 +4,12 @@
 
   document.documentElement.classList.replace("no-js", "js");
 
+  // GOV.UK pattern: after a form is sent back with errors, take the reader to the summary.
+  var errorSummary = document.querySelector("[data-error-summary]");
+  if (errorSummary) {
+    errorSummary.focus();
+  }
+
   // Small screens: fold the main navigation behind a "Menu" button.
   document.querySelectorAll(".navigation").forEach(function (navigation) {
     var toggle = navigation.querySelector(".navigation__toggle");
