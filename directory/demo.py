@@ -12,9 +12,15 @@ from wagtail.models import Site
 
 from website.demo import add_navigation_link, ensure_child_page, heading, paragraph
 
-from . import geo
+from . import geo, postcodes
 from . import opening_hours as hours
-from .models import FamilyHubIndexPage, FamilyHubPage, HubDateException, HubSession
+from .models import (
+    FamilyHubIndexPage,
+    FamilyHubPage,
+    HubDateException,
+    HubSession,
+    PostcodeLocation,
+)
 
 WEEKDAYS = range(5)
 MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY = range(7)
@@ -193,6 +199,49 @@ HUBS = [
 ]
 
 
+# Demo postcode data. The hubs' own postcodes (at the hubs), and one point per WV postcode
+# district at the middle of the town it serves: approximate, written for the demo, so the
+# finder answers "WV14 0AA" or "WV11" on a fresh machine. Real sites load the ONS Postcode
+# Directory instead (README: "Postcode data").
+DEMO_DISTRICTS = {
+    "WV1": (52.5862, -2.1288),
+    "WV2": (52.5750, -2.1220),
+    "WV3": (52.5770, -2.1500),
+    "WV4": (52.5600, -2.1370),
+    "WV5": (52.5350, -2.1850),
+    "WV6": (52.5940, -2.1650),
+    "WV7": (52.6370, -2.2800),
+    "WV8": (52.6280, -2.1950),
+    "WV9": (52.6520, -2.1450),
+    "WV10": (52.6150, -2.1150),
+    "WV11": (52.6050, -2.0750),
+    "WV12": (52.6000, -2.0400),
+    "WV13": (52.5850, -2.0550),
+    "WV14": (52.5660, -2.0750),
+}
+
+
+def ensure_demo_postcodes() -> None:
+    """Add the demo postcode points that are missing; never move one an import has stored."""
+    points = {code: ("district", point) for code, point in DEMO_DISTRICTS.items()}
+    for spec in HUBS:
+        parsed = postcodes.parse(spec["postcode"])
+        points[parsed.text] = ("unit", spec["point"])
+        points.setdefault(parsed.sector, ("sector", spec["point"]))
+    existing = set(PostcodeLocation.objects.filter(pk__in=points).values_list("pk", flat=True))
+    PostcodeLocation.objects.bulk_create(
+        PostcodeLocation(
+            postcode=code,
+            kind=kind,
+            outward=code.split(" ")[0],
+            latitude=point[0],
+            longitude=point[1],
+        )
+        for code, (kind, point) in points.items()
+        if code not in existing
+    )
+
+
 def next_christmas_closure(today: date) -> tuple[date, date]:
     """Christmas Eve to New Year's Day, this year's or, once it is over, next year's."""
     year = today.year if today <= date(today.year, 12, 24) else today.year + 1
@@ -250,6 +299,7 @@ def build_hub(spec: dict, today: date) -> FamilyHubPage:
 
 
 def load(site: Site) -> None:
+    ensure_demo_postcodes()
     home = site.root_page.specific
     index = ensure_index(home)
     add_navigation_link(site, index, position=0)

@@ -5,7 +5,31 @@ from wagtail.admin.widgets import AdminDateInput
 
 from directory import opening_hours as hours
 
-from .models import FamilyHubPage
+from . import postcodes
+from .models import FamilyHubPage, locate
+
+
+class PostcodeForm(forms.Form):
+    """A postcode, looked up in our postcode store as the form is cleaned. What was typed is
+    used to answer this one request and never stored or logged."""
+
+    postcode = forms.CharField(
+        label="Postcode",
+        required=False,
+        help_text=f"For example, {postcodes.EXAMPLE}. Or just the first part, like "
+        f"{postcodes.EXAMPLE_DISTRICT}.",
+    )
+
+    location = None
+    not_found = False
+
+    def clean_postcode(self):
+        try:
+            self.location = locate(self.cleaned_data.get("postcode"))
+        except postcodes.PostcodeError as error:
+            self.not_found = isinstance(error, postcodes.PostcodeNotFound)
+            raise forms.ValidationError(str(error)) from None
+        return self.location.postcode
 
 
 class BulkClosureForm(forms.Form):

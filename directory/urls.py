@@ -6,4 +6,6 @@ app_name = "directory"
 
 urlpatterns = [
     path("api/v1/hubs/", api.hubs, name="api_hubs"),
+    path("api/v1/hubs/nearest/", api.nearest, name="api_hubs_nearest"),
+    path("api/v1/postcodes/<str:postcode>/", api.postcode, name="api_postcode"),
 ]

@@ -7,6 +7,7 @@ from .hubs import (
     HubSession,
 )
 from .opening_hours import DateException, OpeningHoursMixin, OpeningHoursPageForm, WeeklySession
+from .postcodes import PostcodeLocation, locate
 
 __all__ = [
     "BulkClosure",
@@ -18,5 +19,7 @@ __all__ = [
     "HubSession",
     "OpeningHoursMixin",
     "OpeningHoursPageForm",
+    "PostcodeLocation",
     "WeeklySession",
+    "locate",
 ]

@@ -18,19 +18,21 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
-from directory import geo
+from directory import geo, postcodes
 from directory import opening_hours as hours
 from directory.panels import LocationPanel
 from website.blocks import BaseStreamBlock
 from website.models import BasePage
 
 from .opening_hours import DateException, OpeningHoursMixin, OpeningHoursPageForm, WeeklySession
+from .postcodes import locate
 
 # Structured facilities, in the order the page lists them: (field name, what the page says).
 FACILITIES = [
@@ -48,7 +50,7 @@ HUB_PAGE_STATUS_HOURS = 24 * 14
 HUB_LIST_STATUS_HOURS = 36
 
 
-class FamilyHubIndexPage(BasePage):
+class FamilyHubIndexPage(RoutablePageMixin, BasePage):
     intro = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
@@ -203,6 +205,10 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
 
     def clean(self):
         super().clean()
+        try:
+            self.postcode = postcodes.parse(self.postcode).text
+        except postcodes.PostcodeError as error:
+            raise ValidationError({"postcode": str(error)}) from None
         if self.location and geo.parse_point(self.location) is None:
             raise ValidationError({"location": "Choose the hub's location on the map."})
         if self.max_age < self.min_age:
@@ -211,9 +217,20 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
             )
 
     def save(self, *args, **kwargs):
+        if not self.location and self.postcode:
+            self.location = self.location_from_postcode()
         point = geo.parse_point(self.location) if self.location else None
         self.latitude, self.longitude = point if point else (None, None)
         super().save(*args, **kwargs)
+
+    def location_from_postcode(self) -> str:
+        """The map widget's text for the hub's postcode, from our postcode store; empty when
+        the store does not know it (the editor then places the pin by hand)."""
+        try:
+            found = locate(self.postcode)
+        except postcodes.PostcodeError:
+            return ""
+        return geo.format_point(found.latitude, found.longitude)
 
     @property
     def has_location(self) -> bool:

@@ -12,6 +12,9 @@ from directory.models import PostcodeLocation
 from tests.directory.factories import WEEKDAYS_9_TO_5, hub_index, make_hub
 
 pytestmark = pytest.mark.django_db
+WV9_9ZZ_NOT_FOUND = (
+    "We could not find WV9 9ZZ. Check the postcode, or try the first part only, like WV1"
+)
 
 # Three hubs and three postcodes, positioned for these tests.
 HUBS = {
@@ -30,7 +33,10 @@ def miles(a: tuple[float, float], b: tuple[float, float]) -> float:
     """The great-circle distance, written out again here so the test does not trust the code
     under test: haversine on a sphere of radius 3958.7613 miles."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * 3958.7613 * math.asin(math.sqrt(h))
 
 
@@ -39,11 +45,21 @@ def hubs(home_page):
     index = hub_index(home_page)
     for code, (latitude, longitude) in POSTCODES.items():
         PostcodeLocation.objects.create(
-            postcode=code, kind="unit", outward=code.split()[0], latitude=latitude, longitude=longitude
+            postcode=code,
+            kind="unit",
+            outward=code.split()[0],
+            latitude=latitude,
+            longitude=longitude,
         )
-    PostcodeLocation.objects.create(postcode="WV10", kind="district", outward="WV10", latitude=52.615, longitude=-2.115)
     PostcodeLocation.objects.create(
-        postcode="WV2 9ZZ", kind="unit", outward="WV2", latitude=52.5666, longitude=-2.0950,
+        postcode="WV10", kind="district", outward="WV10", latitude=52.615, longitude=-2.115
+    )
+    PostcodeLocation.objects.create(
+        postcode="WV2 9ZZ",
+        kind="unit",
+        outward="WV2",
+        latitude=52.5666,
+        longitude=-2.0950,
         terminated="2010-04-01",
     )
     made = {
@@ -56,7 +72,10 @@ def hubs(home_page):
 
 def expected_order(postcode: str) -> list[tuple[str, float]]:
     origin = POSTCODES[postcode]
-    return sorted(((f"{name} Family Hub", miles(origin, point)) for name, point in HUBS.items()), key=lambda x: x[1])
+    return sorted(
+        ((f"{name} Family Hub", miles(origin, point)) for name, point in HUBS.items()),
+        key=lambda x: x[1],
+    )
 
 
 @pytest.mark.parametrize("postcode", list(POSTCODES))
@@ -100,8 +119,13 @@ def test_finder_page_lists_hubs_nearest_first_with_the_nearest_highlighted(clien
     assert cards[0].select_one(".tag").get_text() == "Nearest"
     assert "Nearest" not in cards[1].get_text()
     assert cards[0].select_one("[data-opening-status]").get_text(strip=True)
-    assert "openstreetmap.org/directions" in cards[0].find("a", string=lambda s: s and "Directions" in s)["href"]
-    assert page.select_one("h2#results-heading").get_text(strip=True) == "Family hubs nearest WV10 8AA"
+    assert (
+        "openstreetmap.org/directions"
+        in cards[0].find("a", string=lambda s: s and "Directions" in s)["href"]
+    )
+    assert (
+        page.select_one("h2#results-heading").get_text(strip=True) == "Family hubs nearest WV10 8AA"
+    )
     assert page.find("input", attrs={"name": "postcode"})["value"] == "WV10 8AA"
     assert "no-store" in response["Cache-Control"]
 
@@ -117,9 +141,12 @@ def test_finder_resolves_a_terminated_postcode(client, hubs):
     response = client.get("/family-hubs/nearest/", {"postcode": "WV2 9ZZ"})
 
     assert response.status_code == 200
-    assert BeautifulSoup(response.content, "html.parser").select_one("ol.card-list li h3").get_text(
-        strip=True
-    ) == "Bilston Family Hub"
+    assert (
+        BeautifulSoup(response.content, "html.parser")
+        .select_one("ol.card-list li h3")
+        .get_text(strip=True)
+        == "Bilston Family Hub"
+    )
 
 
 @pytest.mark.parametrize(
@@ -127,13 +154,23 @@ def test_finder_resolves_a_terminated_postcode(client, hubs):
     [
         ("", 400, "Enter a postcode"),
         ("not a postcode", 400, "Enter a real postcode, like WV1 1SH"),
-        ("WV9 9ZZ", 404, "We could not find WV9 9ZZ. Check the postcode, or try the first part only, like WV1"),
-        ("WV10 9ZZ", 404, "We could not find WV10 9ZZ. Check the postcode, or try the first part only, like WV10"),
+        (
+            "WV9 9ZZ",
+            404,
+            "We could not find WV9 9ZZ. Check the postcode, or try the first part only, like WV1",
+        ),
+        (
+            "WV10 9ZZ",
+            404,
+            "We could not find WV10 9ZZ. Check the postcode, or try the first part only, like WV10",
+        ),
         ("<script>alert(1)</script>", 400, "Enter a real postcode, like WV1 1SH"),
         ("x" * 1000, 400, "Enter a real postcode, like WV1 1SH"),
     ],
 )
-def test_finder_explains_bad_postcodes_and_keeps_what_was_typed(client, hubs, postcode, status, message):
+def test_finder_explains_bad_postcodes_and_keeps_what_was_typed(
+    client, hubs, postcode, status, message
+):
     response = client.get("/family-hubs/nearest/", {"postcode": postcode})
 
     assert response.status_code == status
@@ -186,7 +223,10 @@ class TestPostcodeApi:
 
         assert response.status_code == 200
         assert response.json() == {
-            "postcode": "WV1 1SH", "latitude": 52.587041, "longitude": -2.129579, "terminated": False
+            "postcode": "WV1 1SH",
+            "latitude": 52.587041,
+            "longitude": -2.129579,
+            "terminated": False,
         }
         assert response["Access-Control-Allow-Origin"] == "*"
         assert response["Cache-Control"] == "private, no-store"
@@ -197,7 +237,11 @@ class TestPostcodeApi:
     @pytest.mark.parametrize(
         ("path", "status", "error"),
         [
-            ("WV9%209ZZ", 404, "We could not find WV9 9ZZ. Check the postcode, or try the first part only, like WV1"),
+            (
+                "WV9%209ZZ",
+                404,
+                WV9_9ZZ_NOT_FOUND,
+            ),
             ("nonsense", 400, "Enter a real postcode, like WV1 1SH"),
             ("%20", 400, "Enter a postcode"),
             ("%3Cb%3E", 400, "Enter a real postcode, like WV1 1SH"),
@@ -218,13 +262,28 @@ class TestNearestApi:
 
         assert response.status_code == 200
         body = response.json()
-        assert (body["postcode"], body["latitude"], body["longitude"]) == ("WV14 0AB", 52.565442, -2.073366)
+        assert (body["postcode"], body["latitude"], body["longitude"]) == (
+            "WV14 0AB",
+            52.565442,
+            -2.073366,
+        )
         expected = expected_order("WV14 0AB")[:2]
         assert [hub["name"] for hub in body["results"]] == [name for name, _ in expected]
-        assert [hub["distance_miles"] for hub in body["results"]] == [round(d, 2) for _, d in expected]
+        assert [hub["distance_miles"] for hub in body["results"]] == [
+            round(d, 2) for _, d in expected
+        ]
         assert set(body["results"][0]) == {
-            "id", "name", "url", "address", "postcode", "latitude", "longitude", "open_now",
-            "status_text", "next_change", "distance_miles",
+            "id",
+            "name",
+            "url",
+            "address",
+            "postcode",
+            "latitude",
+            "longitude",
+            "open_now",
+            "status_text",
+            "next_change",
+            "distance_miles",
         }
 
     def test_default_limit_is_five_and_draft_hubs_are_left_out(self, client, hubs):
@@ -236,12 +295,32 @@ class TestNearestApi:
     @pytest.mark.parametrize(
         ("query", "status", "error"),
         [
-            ({"postcode": "WV1 1SH", "limit": "0"}, 400, "limit must be a whole number from 1 to 50"),
-            ({"postcode": "WV1 1SH", "limit": "51"}, 400, "limit must be a whole number from 1 to 50"),
-            ({"postcode": "WV1 1SH", "limit": "abc"}, 400, "limit must be a whole number from 1 to 50"),
-            ({"postcode": "WV1 1SH", "limit": "-1"}, 400, "limit must be a whole number from 1 to 50"),
+            (
+                {"postcode": "WV1 1SH", "limit": "0"},
+                400,
+                "limit must be a whole number from 1 to 50",
+            ),
+            (
+                {"postcode": "WV1 1SH", "limit": "51"},
+                400,
+                "limit must be a whole number from 1 to 50",
+            ),
+            (
+                {"postcode": "WV1 1SH", "limit": "abc"},
+                400,
+                "limit must be a whole number from 1 to 50",
+            ),
+            (
+                {"postcode": "WV1 1SH", "limit": "-1"},
+                400,
+                "limit must be a whole number from 1 to 50",
+            ),
             ({}, 400, "Enter a postcode"),
-            ({"postcode": "WV9 9ZZ"}, 404, "We could not find WV9 9ZZ. Check the postcode, or try the first part only, like WV1"),
+            (
+                {"postcode": "WV9 9ZZ"},
+                404,
+                WV9_9ZZ_NOT_FOUND,
+            ),
         ],
     )
     def test_bad_input(self, client, hubs, query, status, error):

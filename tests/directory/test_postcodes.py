@@ -23,7 +23,7 @@ from directory.postcodes import (
         ("W V 1 1 S H", "WV1 1SH", Kind.UNIT),
         ("WV1-1SH", "WV1 1SH", Kind.UNIT),
         ("WV1\u00a01SH", "WV1 1SH", Kind.UNIT),  # a non-breaking space, pasted from a web page
-        ("ＷＶ１ １ＳＨ", "WV1 1SH", Kind.UNIT),  # full-width characters
+        ("\uff37\uff36\uff11 \uff11\uff33\uff28", "WV1 1SH", Kind.UNIT),  # full-width letters
         ("WV1 ISH", "WV1 1SH", Kind.UNIT),  # I for 1 where only a digit can be
         ("WV1 OSH", "WV1 0SH", Kind.UNIT),  # O for 0 where only a digit can be
         ("0L1 1AA", "OL1 1AA", Kind.UNIT),  # 0 for O where only a letter can be

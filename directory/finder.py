@@ -1,0 +1,29 @@
+"""Finding the family hubs nearest a postcode: the postcode store gives the point, the search
+layer (Elasticsearch's geo_distance when configured, the database otherwise) orders the hubs."""
+
+from dataclasses import dataclass
+
+from search.nearby import nearest
+
+from .models import FamilyHubPage, PostcodeLocation
+
+DEFAULT_LIMIT = 10
+MAX_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class NearbyHub:
+    hub: FamilyHubPage
+    distance_miles: float
+
+
+def nearest_hubs(origin: PostcodeLocation, limit: int = DEFAULT_LIMIT) -> list[NearbyHub]:
+    hubs = (
+        FamilyHubPage.objects.live()
+        .public()
+        .prefetch_related("opening_sessions", "opening_exceptions")
+    )
+    return [
+        NearbyHub(hub, miles)
+        for hub, miles in nearest(hubs, origin.latitude, origin.longitude, limit=limit)
+    ]
