@@ -98,3 +98,29 @@ def significant_words(cleaned: str) -> list[str]:
     words = cleaned.split()
     kept = [word for word in words if word not in STOP_WORDS]
     return kept or words
+
+
+def inflections(word: str) -> list[str]:
+    """The word with its plural or singular, for the database backend on SQLite, whose
+    full-text index does not stem ("mums" must find "mum"). PostgreSQL stems by itself, and
+    the extra forms cost it nothing.
+
+    >>> inflections("nursery"), inflections("mums"), inflections("class")
+    (['nursery', 'nurseries'], ['mums', 'mum'], ['class', 'classes'])
+    """
+    forms = [word]
+    if len(word) < 3 or not word.isalpha():
+        return forms
+    if word.endswith("ies") and len(word) > 4:
+        forms.append(word[:-3] + "y")
+    elif word.endswith(("ses", "xes", "zes", "ches", "shes")):
+        forms.append(word[:-2])
+    elif word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    elif word.endswith("y") and word[-2] not in "aeiou":
+        forms.append(word[:-1] + "ies")
+    elif word.endswith(("s", "x", "z", "ch", "sh")):
+        forms.append(word + "es")
+    else:
+        forms.append(word + "s")
+    return forms

@@ -21,7 +21,7 @@ from wagtail.search.query import And, Or, PlainText
 from . import page_types
 from .engines import with_fallback
 from .highlight import highlighted_html
-from .query_text import STOP_WORDS
+from .query_text import STOP_WORDS, inflections
 from .synonyms import expand_words, synonym_groups
 
 RESULTS_PER_PAGE = 10
@@ -31,6 +31,8 @@ SORT_RELEVANCE = "relevance"
 SORT_NEWEST = "newest"
 SORTS = (SORT_RELEVANCE, SORT_NEWEST)
 MAX_PAGE = math.ceil(10_000 / RESULTS_PER_PAGE)  # Elasticsearch's result window
+# How many of the database backend's best results are re-ranked by page-type boost.
+RERANK_WINDOW = 100
 
 
 @dataclass(frozen=True)
@@ -198,7 +200,12 @@ def database_query(text: str, groups, operator: str = "and"):
     slots = significant or slots
     parts = []
     for alternatives in slots:
-        options = [PlainText(alternative, operator="and") for alternative in alternatives]
+        forms = []
+        for alternative in alternatives:
+            for form in inflections(alternative) if " " not in alternative else [alternative]:
+                if form not in forms:
+                    forms.append(form)
+        options = [PlainText(form, operator="and") for form in forms]
         parts.append(options[0] if len(options) == 1 else Or(options))
     if len(parts) == 1:
         return parts[0]
@@ -233,7 +240,9 @@ def _database_search(backend, search, queryset, request) -> SearchOutcome:
 
     def results_for(query, pages_queryset):
         if search.sort == SORT_NEWEST:
-            ordered = pages_queryset.order_by(_sort_date_expression().desc(nulls_last=True), "-pk")
+            ordered = pages_queryset.order_by(
+                _sort_date_expression().desc(nulls_last=True), F("pk").desc()
+            )
             return backend.search(query, ordered, order_by_relevance=False)
         return backend.search(query, pages_queryset)
 
@@ -258,7 +267,11 @@ def _database_search(backend, search, queryset, request) -> SearchOutcome:
     if selected:
         filtered = queryset.filter(content_type__in=_content_type_ids(selected))
     offset = (page - 1) * search.per_page
-    found = list(results_for(query, filtered)[offset : offset + search.per_page])
+    boosts = _content_type_boosts()
+    if search.sort == SORT_RELEVANCE and boosts and offset + search.per_page <= RERANK_WINDOW:
+        found = _boosted(backend, query, filtered, boosts)[offset : offset + search.per_page]
+    else:
+        found = list(results_for(query, filtered)[offset : offset + search.per_page])
     pages = _load_pages(queryset, [page_obj.pk for page_obj in found])
     return SearchOutcome(
         hits=[_hit(page_obj, request, plain_summary(page_obj)) for page_obj in pages],
@@ -270,6 +283,42 @@ def _database_search(backend, search, queryset, request) -> SearchOutcome:
         per_page=search.per_page,
         engine="database",
     )
+
+
+def _content_type_boosts() -> dict[int, float]:
+    """{content type id: boost} for the page types whose boost is not 1."""
+    from django.contrib.contenttypes.models import ContentType
+
+    boosted = [
+        model for model in page_types.site_search_models() if page_types.search_boost(model) != 1
+    ]
+    if not boosted:
+        return {}
+    content_types = ContentType.objects.get_for_models(*boosted)
+    return {content_types[model].pk: page_types.search_boost(model) for model in boosted}
+
+
+def _boosted(backend, query, pages_queryset, boosts: dict[int, float]) -> list[Page]:
+    """The database backend cannot weigh page types, so re-rank its best RERANK_WINDOW results
+    by each type's boost: an approximation of Elasticsearch's, where it matters (the first
+    pages). Scores differ by database: PostgreSQL's rank grows with relevance; SQLite's bm25()
+    is negative and shrinks."""
+    from django.db import connection
+
+    direction = -1 if connection.vendor == "sqlite" else 1
+    candidates = list(
+        backend.search(query, pages_queryset).annotate_score("_score")[:RERANK_WINDOW]
+    )
+    return [
+        page_obj
+        for _, page_obj in sorted(
+            enumerate(candidates),
+            key=lambda item: (
+                -direction * (item[1]._score or 0) * boosts.get(item[1].content_type_id, 1.0),
+                item[0],
+            ),
+        )
+    ]
 
 
 def _model_for_content_type(content_type_id):

@@ -45,3 +45,48 @@ def add_page(parent, title: str, summary: str = "", *paragraphs: str, slug: str 
         ),
     )
     return page
+
+
+@pytest.fixture
+def services_and_news(engine, home_page, searchable):
+    """Two services and two news releases, shaped like the domain apps' page types
+    (tests.testapp): the type filter, boosts, dates and geo are tested against them."""
+    from datetime import date
+
+    from tests.testapp.models import ExampleNewsPage, ExampleServicePage
+
+    pages = {}
+    for spec in [
+        ExampleServicePage(
+            title="Speech therapy drop-in",
+            slug="speech-therapy-drop-in",
+            summary="Speech and language therapists answer questions about your child's talking.",
+            description="Every Tuesday at Bilston family hub. No appointment needed.",
+            latitude=52.5660,
+            longitude=-2.0730,
+        ),
+        ExampleServicePage(
+            title="Baby feeding support group",
+            slug="baby-feeding-support-group",
+            summary="Help with breastfeeding and bottle feeding from trained peer supporters.",
+            description="Thursdays at Whitmore Reans family hub.",
+            latitude=52.5930,
+            longitude=-2.1410,
+        ),
+        ExampleNewsPage(
+            title="More speech therapy sessions this summer",
+            slug="more-speech-therapy-sessions",
+            summary="The speech therapy drop-in in Wulfrun opens on Saturdays from June.",
+            release_date=date(2025, 3, 3),
+        ),
+        ExampleNewsPage(
+            title="Breastfeeding cafe opens in Bilston",
+            slug="breastfeeding-cafe-opens",
+            summary="A weekly cafe in Wulfrun for breastfeeding mums and their babies.",
+            release_date=date(2025, 5, 10),
+        ),
+    ]:
+        page, _ = ensure_child_page(home_page, spec)
+        pages[page.slug] = page
+    searchable()
+    return pages
