@@ -124,3 +124,11 @@ def inflections(word: str) -> list[str]:
     else:
         forms.append(word + "s")
     return forms
+
+
+def printable(raw: str, limit: int) -> str:
+    """What was typed, without control characters (NUL cannot even reach PostgreSQL), cut to
+    `limit` characters: safe to show back in the search box."""
+    return "".join(
+        character for character in raw if unicodedata.category(character) not in {"Cc", "Cs"}
+    )[:limit]

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from . import page_types
 from .promotions import promoted_results, record_query
-from .query_text import clean_query
+from .query_text import clean_query, printable
 from .site_search import SORT_NEWEST, SORT_RELEVANCE, SORTS, SearchRequest, run_site_search
 from .site_search import suggest_titles as find_suggestions
 
@@ -31,7 +31,7 @@ def search_url(**params) -> str:
 
 @require_GET
 def search(request: HttpRequest) -> TemplateResponse:
-    typed = request.GET.get("q", "")[:MAX_ECHOED_CHARACTERS]
+    typed = printable(request.GET.get("q", ""), MAX_ECHOED_CHARACTERS)
     query = clean_query(typed)
     selected = page_types.search_type_for_key(request.GET.get("type", ""))
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else SORT_RELEVANCE
@@ -125,7 +125,7 @@ def pagination(outcome, typed: str, type_key: str, sort: str) -> dict:
 @require_GET
 def suggest(request: HttpRequest) -> JsonResponse:
     """Titles and addresses for the search box, as people type."""
-    query = clean_query(request.GET.get("q", "")[:MAX_ECHOED_CHARACTERS])
+    query = clean_query(printable(request.GET.get("q", ""), MAX_ECHOED_CHARACTERS))
     results, degraded = [], False
     if len(query) >= MIN_AUTOCOMPLETE_CHARACTERS:
         results, degraded = find_suggestions(query, request)

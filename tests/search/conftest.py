@@ -10,9 +10,7 @@ from website.demo import ensure_child_page, heading, paragraph
 from website.models import StandardPage
 
 
-@pytest.fixture(
-    params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
-)
+@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
 def engine(request, site):
     """The search backend under test, with the demo content indexed: "database" or
     "elasticsearch" (the real node; skipped locally without one, failing in CI)."""

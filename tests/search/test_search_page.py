@@ -66,8 +66,11 @@ def test_no_results_says_so(client, engine):
     response = client.get("/search/", {"q": "zebra crossing"})
 
     assert response.status_code == 200
-    assert soup(response).select_one(".search-results__count").get_text(" ", strip=True).startswith(
-        "No results"
+    assert (
+        soup(response)
+        .select_one(".search-results__count")
+        .get_text(" ", strip=True)
+        .startswith("No results")
     )
 
 

@@ -24,9 +24,7 @@ def test_type_filter_lists_each_type_with_its_count(client, services_and_news):
     assert any(label.startswith("All results (") for label in links)
 
 
-def test_filtering_by_type_shows_only_that_type_and_keeps_every_count(
-    client, services_and_news
-):
+def test_filtering_by_type_shows_only_that_type_and_keeps_every_count(client, services_and_news):
     everything = client.get("/search/", {"q": "breastfeeding"})
     counts_before = set(type_links(everything))
 
@@ -37,7 +35,9 @@ def test_filtering_by_type_shows_only_that_type_and_keeps_every_count(
     current = soup(response).select_one(".search-filters a[aria-current=true]")
     assert current.get_text(" ", strip=True) == "News release (1)"
     # The filter survives a new search from the box.
-    assert soup(response).select_one("form[role=search] input[name=type]")["value"] == "news-release"
+    assert (
+        soup(response).select_one("form[role=search] input[name=type]")["value"] == "news-release"
+    )
 
 
 def test_news_results_show_their_date(client, services_and_news):
@@ -95,7 +95,9 @@ def test_results_are_paginated(client, many_pages):
     assert not set(result_titles(first)) & set(result_titles(third))
 
 
-@pytest.mark.parametrize(("page", "expected_current"), [("-1", "1"), ("0", "1"), ("abc", "1"), ("99", "3")])
+@pytest.mark.parametrize(
+    ("page", "expected_current"), [("-1", "1"), ("0", "1"), ("abc", "1"), ("99", "3")]
+)
 def test_out_of_range_pages_show_the_nearest_real_page(client, many_pages, page, expected_current):
     response = client.get("/search/", {"q": "holiday activity", "page": page})
 

@@ -30,6 +30,10 @@ class ExampleNewsPage(BasePage):
     search_type_label = "News release"
     search_date_field = "release_date"
     search_fields = [*BasePage.search_fields, index.SearchField("description")]
-    content_panels = [*BasePage.content_panels, FieldPanel("release_date"), FieldPanel("description")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("release_date"),
+        FieldPanel("description"),
+    ]
     parent_page_types = ["website.HomePage", "website.StandardPage"]
     template = "website/standard_page.html"
