@@ -23,14 +23,18 @@ def promoted_results(query: str) -> list[SearchPromotion]:
     ]
 
 
-def should_record_query(query: str) -> bool:
-    return bool(query.strip()) and not looks_like_personal_data(query)
+def should_record_query(query: str, typed: str) -> bool:
+    """Judged on what was typed too: cleaning drops the "@" that shows an email address."""
+    return bool(query.strip()) and not (
+        looks_like_personal_data(typed) or looks_like_personal_data(query)
+    )
 
 
-def record_query(query: str) -> bool:
-    """Count one search for the editors' "Search terms" report, unless it looks like a
-    postcode, an email address or a phone number. Returns whether it was counted."""
-    if not should_record_query(query):
+def record_query(query: str, typed: str) -> bool:
+    """Count one search (`query`, cleaned from `typed`) for the editors' "Search terms" report,
+    unless it looks like a postcode, an email address or a phone number. Returns whether it
+    was counted."""
+    if not should_record_query(query, typed):
         return False
     Query.get(query).add_hit()
     return True

@@ -46,7 +46,7 @@ def search(request: HttpRequest) -> TemplateResponse:
             promotions = promoted_results(query)
         # Count a search once: not again for its other pages, filters or sort orders.
         if not any(name in request.GET for name in ("page", "type", "sort")):
-            record_query(query)
+            record_query(query, typed)
 
     context = {
         "typed": typed,
