@@ -88,34 +88,33 @@ def _nearest_on_database(
     backend, queryset, fields, latitude, longitude, words, limit, radius_miles
 ) -> list[Nearby]:
     latitude_field, longitude_field = fields
-    located = queryset.filter(
-        **{f"{latitude_field}__isnull": False, f"{longitude_field}__isnull": False}
-    )
-    if radius_miles is not None:
-        box = geo.bounding_box(latitude, longitude, radius_miles)
-        located = located.filter(
-            **{
-                f"{latitude_field}__gte": box.min_latitude,
-                f"{latitude_field}__lte": box.max_latitude,
-                f"{longitude_field}__gte": box.min_longitude,
-                f"{longitude_field}__lte": box.max_longitude,
-            }
-        )
     if words:
+        # A search backend filters only on the model's FilterFields, which a location need not
+        # be: search first, then measure the matches.
         from .site_search import database_query
         from .synonyms import synonym_groups
 
-        candidates = backend.search(database_query(words, synonym_groups()), located)
+        candidates = backend.search(database_query(words, synonym_groups()), queryset)
     else:
-        candidates = located
+        candidates = queryset.filter(
+            **{f"{latitude_field}__isnull": False, f"{longitude_field}__isnull": False}
+        )
+        if radius_miles is not None:
+            box = geo.bounding_box(latitude, longitude, radius_miles)
+            candidates = candidates.filter(
+                **{
+                    f"{latitude_field}__gte": box.min_latitude,
+                    f"{latitude_field}__lte": box.max_latitude,
+                    f"{longitude_field}__gte": box.min_longitude,
+                    f"{longitude_field}__lte": box.max_longitude,
+                }
+            )
     measured = []
     for obj in candidates:
-        miles = geo.haversine_miles(
-            latitude,
-            longitude,
-            float(getattr(obj, latitude_field)),
-            float(getattr(obj, longitude_field)),
-        )
+        point = page_types.location(obj)
+        if point is None:
+            continue
+        miles = geo.haversine_miles(latitude, longitude, *point)
         if radius_miles is None or miles <= radius_miles:
             measured.append(Nearby(obj, miles))
     measured.sort(key=lambda nearby: (nearby.distance_miles, str(nearby.object.pk)))

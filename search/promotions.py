@@ -4,7 +4,10 @@ Wagtail's own `Query.get()` creates a row for every query it is asked about, so 
 promotions for a postcode would store that postcode. We read without creating, and count only
 queries that carry no personal data."""
 
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from django.db.models import F
+from django.utils import timezone
+
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
 from .privacy import looks_like_personal_data
@@ -36,5 +39,11 @@ def record_query(query: str, typed: str) -> bool:
     was counted."""
     if not should_record_query(query, typed):
         return False
-    Query.get(query).add_hit()
+    # Wagtail's Query.add_hit() takes three queries; a search page counts on every request.
+    recorded, _ = Query.objects.get_or_create(query_string=normalise_query_string(query))
+    today = timezone.localdate()
+    hits = QueryDailyHits.objects.filter(query=recorded, date=today)
+    if not hits.update(hits=F("hits") + 1):
+        QueryDailyHits.objects.get_or_create(query=recorded, date=today)
+        hits.update(hits=F("hits") + 1)
     return True

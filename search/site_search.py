@@ -136,10 +136,10 @@ def plain_summary(page: Page) -> SafeString:
     return escape(getattr(page, "summary", "") or page.search_description or "")
 
 
-def _load_pages(queryset, pks: list) -> list[Page]:
-    """The pages for these ids, in this order, skipping any that are no longer searchable (an
-    index update still in the queue)."""
-    pages = {str(page.pk): page for page in queryset.filter(pk__in=pks).specific()}
+def _load_pages(pks: list) -> list[Page]:
+    """The pages for these ids, in this order, skipping any no longer live (Elasticsearch may
+    not have heard yet: its update waits in the task queue)."""
+    pages = {str(page.pk): page for page in Page.objects.live().filter(pk__in=pks).specific()}
     return [pages[str(pk)] for pk in pks if str(pk) in pages]
 
 
@@ -159,14 +159,13 @@ def _elasticsearch_search(backend, search, queryset, request) -> SearchOutcome:
             offset=(page - 1) * search.per_page,
             size=search.per_page,
             boosts=boosts,
-            suggest=True,
         )
 
     answer = ask(search.page)
     page, page_count = clamp_page(search.page, answer["total"], search.per_page)
     if page != search.page and answer["total"]:
         answer = ask(page)
-    pages = _load_pages(queryset, answer["pks"])
+    pages = _load_pages(answer["pks"])
     hits = [
         _hit(
             page_obj,
@@ -178,7 +177,9 @@ def _elasticsearch_search(backend, search, queryset, request) -> SearchOutcome:
         for page_obj in pages
     ]
     all_total = sum(answer["type_counts"].values())
-    suggestion = answer["suggestion"] if answer["total"] < FEW_RESULTS else None
+    suggestion = None
+    if answer["total"] < FEW_RESULTS:
+        suggestion = backend.spelling_suggestion(queryset.model, search.query)
     return SearchOutcome(
         hits=hits,
         total=answer["total"],
@@ -272,7 +273,7 @@ def _database_search(backend, search, queryset, request) -> SearchOutcome:
         found = _boosted(backend, query, filtered, boosts)[offset : offset + search.per_page]
     else:
         found = list(results_for(query, filtered)[offset : offset + search.per_page])
-    pages = _load_pages(queryset, [page_obj.pk for page_obj in found])
+    pages = _load_pages([page_obj.pk for page_obj in found])
     return SearchOutcome(
         hits=[_hit(page_obj, request, plain_summary(page_obj)) for page_obj in pages],
         total=total,
@@ -342,14 +343,13 @@ def suggest_titles(text: str, request, limit: int = 6) -> tuple[list[dict], bool
     queryset = searchable_pages(request)
 
     def titles(backend):
-        results = backend.autocomplete(text, queryset, fields=["title"])[:limit]
         return [
             {
                 "title": page.title,
                 "url": page.get_url(request) or page.url or "",
-                "type": page_types.search_type_label(type(page)) or "Page",
+                "type": page_types.search_type_label(page.specific_class) or "Page",
             }
-            for page in _load_pages(queryset, [result.pk for result in results])
+            for page in backend.autocomplete(text, queryset, fields=["title"])[:limit]
         ]
 
     return with_fallback(titles, titles, purpose="an autocomplete")

@@ -89,3 +89,18 @@ def elasticsearch(settings):
     yield backend
     for index_name in backend.es.indices.get(index=f"{prefix}*", expand_wildcards="all"):
         backend.es.indices.delete(index=index_name)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Precision at 3 for each backend the relevance test ran on (tests/search/test_relevance.py)."""
+    from tests.search.test_relevance import RELEVANCE_KEY
+
+    figures = config.stash.get(RELEVANCE_KEY, {})
+    if not figures:
+        return
+    terminalreporter.section("site search relevance")
+    for backend, (precision, count, misses) in sorted(figures.items()):
+        terminalreporter.write_line(
+            f"{backend}: precision at 3 = {precision:.3f} over {count} queries"
+            + (f"; below 1: {', '.join(repr(miss['query']) for miss in misses)}" if misses else "")
+        )

@@ -97,8 +97,10 @@ class HarbourMapping(Elasticsearch9Mapping):
         properties["_all_text"]["fields"] = {
             "spelling": {"type": "text", "analyzer": "harbour_spelling"}
         }
-        properties[SUMMARY_FIELD] = {"type": "text"}
-        properties[TYPE_FIELD] = {"type": "keyword"}
+        # Offsets in the index let the highlighter find matches without analysing the text again.
+        properties[SUMMARY_FIELD] = {"type": "text", "index_options": "offsets"}
+        # Every search aggregates on the type: build its ordinals at refresh, not at query time.
+        properties[TYPE_FIELD] = {"type": "keyword", "eager_global_ordinals": True}
         properties[DATE_FIELD] = {"type": "date"}
         properties[LOCATION_FIELD] = {"type": "geo_point"}
         return mapping
@@ -260,10 +262,9 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
         offset: int,
         size: int,
         boosts: dict[str, float],
-        suggest: bool,
     ) -> dict:
-        """One request: a page of hits, the total, counts per type, and a spelling suggestion.
-        Returns {"pks", "highlights", "total", "type_counts", "suggestion"}."""
+        """One request: a page of hits, the total, and counts per type.
+        Returns {"pks", "highlights", "total", "type_counts"}."""
         query = self.boosted(
             {"bool": {"must": self.text_query(text), "filter": self.filters_for(queryset)}},
             boosts,
@@ -284,11 +285,6 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
             body["post_filter"] = {"terms": {TYPE_FIELD: type_keys}}
         if newest_first:
             body["sort"] = [{DATE_FIELD: {"order": "desc", "missing": "_last"}}, "_score"]
-        if suggest:
-            body["suggest"] = {
-                "text": text,
-                "spelling": {"term": {"field": SPELLING_FIELD, "suggest_mode": "missing"}},
-            }
         response = self.es.search(
             index=self.index_name_for(queryset.model),
             _source=False,
@@ -300,7 +296,7 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
         pks, highlights = [], {}
         for hit in response["hits"]["hits"]:
             pk = hit["fields"]["pk"][0]
-            if pk in highlights or pk in pks:
+            if pk in pks:
                 continue
             pks.append(pk)
             fragments = hit.get("highlight", {}).get(SUMMARY_FIELD)
@@ -314,8 +310,21 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
                 bucket["key"]: bucket["doc_count"]
                 for bucket in response["aggregations"]["types"]["buckets"]
             },
-            "suggestion": corrected_text(text, response.get("suggest", {}).get("spelling", [])),
         }
+
+    def spelling_suggestion(self, model, text: str) -> str | None:
+        """The text with each word that is not in the index replaced by the nearest word that
+        is ("breastfeading" -> "breastfeeding"), or None. Asked only when a search finds
+        little: most searches do not pay for it."""
+        response = self.es.search(
+            index=self.index_name_for(model),
+            size=0,
+            suggest={
+                "text": text,
+                "spelling": {"term": {"field": SPELLING_FIELD, "suggest_mode": "missing"}},
+            },
+        )
+        return corrected_text(text, response.get("suggest", {}).get("spelling", []))
 
     def nearest(
         self,

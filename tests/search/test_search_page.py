@@ -1,8 +1,7 @@
 """/search/: what a family sees, on both backends."""
 
-from bs4 import BeautifulSoup
-
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.search.conftest import add_page
 
