@@ -4,6 +4,7 @@ ELASTICSEARCH_URL, and fail (not skip) when CI is set and it is missing or down.
 import os
 import uuid
 
+from django.conf import settings as django_settings
 from django.core.management import call_command
 
 from wagtail.models import Site
@@ -11,6 +12,7 @@ from wagtail.search.backends import get_search_backend
 
 import pytest
 
+from search.engines import reset_fallback_state
 from website import demo
 
 IN_CI = bool(os.environ.get("CI"))
@@ -47,16 +49,29 @@ def admin_client(client, django_user_model):
     return client
 
 
-def elasticsearch_backend_settings(url: str, index_prefix: str) -> dict:
+def elasticsearch_backend_settings(url: str, index_prefix: str, timeout: float = 10) -> dict:
+    """As production configures it (website/settings/base.py): Elasticsearch kept up to date by
+    our task queue, and the database backend to fall back on."""
     return {
         "default": {
             "BACKEND": "search.backends.elasticsearch",
             "URLS": [url],
             "INDEX_PREFIX": index_prefix,
             "ATOMIC_REBUILD": True,
-            "TIMEOUT": 10,
-        }
+            "TIMEOUT": timeout,
+            "AUTO_UPDATE": False,
+            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+        },
+        "database": django_settings.DATABASE_SEARCH_BACKEND,
     }
+
+
+@pytest.fixture(autouse=True)
+def forget_search_failures():
+    """Site search rests Elasticsearch for a while after a failure; each test starts afresh."""
+    reset_fallback_state()
+    yield
+    reset_fallback_state()
 
 
 @pytest.fixture
@@ -75,7 +90,23 @@ def elasticsearch(settings):
     healthy, detail = backend.check_health()
     if not healthy:
         unavailable(f"Elasticsearch at {url} is not answering: {detail}")
-    call_command("update_index", verbosity=0)
+    # Elasticsearch only: Wagtail keeps the database index up to date as pages are saved.
+    call_command("update_index", backend_name="default", verbosity=0)
     yield backend
     for index_name in backend.es.indices.get(index=f"{prefix}*", expand_wildcards="all"):
         backend.es.indices.delete(index=index_name)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Precision at 3 for each backend the relevance test ran on (tests/search/test_relevance.py)."""
+    from tests.search.test_relevance import RELEVANCE_KEY
+
+    figures = config.stash.get(RELEVANCE_KEY, {})
+    if not figures:
+        return
+    terminalreporter.section("site search relevance")
+    for backend, (precision, count, misses) in sorted(figures.items()):
+        terminalreporter.write_line(
+            f"{backend}: precision at 3 = {precision:.3f} over {count} queries"
+            + (f"; below 1: {', '.join(repr(miss['query']) for miss in misses)}" if misses else "")
+        )

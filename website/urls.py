@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search import urls as search_urls
 from website import views
 
 handler500 = "website.views.server_error"
@@ -16,6 +17,7 @@ urlpatterns = [
     path("", include("directory.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("search/", include(search_urls)),
 ]
 
 if settings.DEBUG:

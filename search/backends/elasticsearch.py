@@ -1,13 +1,195 @@
-"""Harbour's Elasticsearch backend: Wagtail's Elasticsearch 9 backend, plus a health check that
-answers within the configured timeout."""
+"""Harbour's Elasticsearch backend: Wagtail's Elasticsearch 9 backend, plus what site search
+needs (docs/search.md):
 
-from wagtail.search.backends.elasticsearch9 import Elasticsearch9SearchBackend
+- analysis: English stemming, and synonyms (British/American spellings and the editors' list)
+  applied at search time by a `synonym_graph` filter, built into the index when it is created;
+- documents carry a summary (highlighted in results), a type key (the type filter's
+  aggregation), a date ("Newest first") and, for page types with a location, a `geo_point`;
+- a site search request in one round trip: relevance with per-type boosts, highlighting,
+  counts per type, a spelling suggestion;
+- "nearest first" geo queries;
+- an atomic alias swap on rebuild, and a health check for /healthz/.
+"""
+
+import contextlib
+
+from modelsearch.backends.elasticsearchbase import ElasticsearchAtomicIndexRebuilder
+from modelsearch.query import MATCH_ALL
+from wagtail.search.backends.elasticsearch9 import (
+    Elasticsearch9AutocompleteQueryCompiler,
+    Elasticsearch9Index,
+    Elasticsearch9Mapping,
+    Elasticsearch9SearchBackend,
+    Elasticsearch9SearchQueryCompiler,
+    Elasticsearch9SearchResults,
+)
 
 from elastic_transport import TransportError
-from elasticsearch import ApiError
+from elasticsearch import ApiError, NotFoundError
+
+from search import page_types
+
+# Fields our mapping adds to every document. Prefixed so they cannot meet a model's own field.
+SUMMARY_FIELD = "harbour_summary"
+TYPE_FIELD = "harbour_type"
+DATE_FIELD = "harbour_date"
+LOCATION_FIELD = "harbour_location"
+SPELLING_FIELD = "_all_text.spelling"
+
+# Highlights come back between these private-use characters; the view escapes the text, then
+# turns them into <mark> (search.highlight). They are stripped from indexed text.
+HIGHLIGHT_START = "\ue000"
+HIGHLIGHT_END = "\ue001"
+
+# How much a match in each field counts: title over summary over the rest of the text.
+TITLE_BOOST = 6
+SUMMARY_BOOST = 3
+# 1 or 2 words: all must match; 3 or more: three in four.
+MINIMUM_SHOULD_MATCH = "2<75%"
+# Elasticsearch's default limit on from + size.
+MAX_RESULT_WINDOW = 10_000
+
+ANALYSIS = {
+    "filter": {
+        "harbour_possessive": {"type": "stemmer", "language": "possessive_english"},
+        # KStem: light, dictionary-checked English stemming ("nurseries" -> "nursery").
+        "harbour_stemmer": {"type": "stemmer", "language": "light_english"},
+        # Filled in from search.synonyms when the index is created (HarbourIndex.put).
+        "harbour_synonyms": {"type": "synonym_graph", "synonyms": [], "lenient": True},
+    },
+    "analyzer": {
+        # Every text field without an analyzer of its own (Wagtail's title, body, _all_text...).
+        "default": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["harbour_possessive", "lowercase", "asciifolding", "harbour_stemmer"],
+        },
+        # The same at search time, with synonyms before stemming (the rules are plain words).
+        "default_search": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": [
+                "harbour_possessive",
+                "lowercase",
+                "asciifolding",
+                "harbour_synonyms",
+                "harbour_stemmer",
+            ],
+        },
+        # Whole words, for spelling suggestions ("breastfeading" -> "breastfeeding").
+        "harbour_spelling": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "asciifolding"],
+        },
+    },
+}
+
+
+def strip_highlight_markers(text: str) -> str:
+    return text.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
+
+
+class HarbourMapping(Elasticsearch9Mapping):
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        properties = mapping["properties"]
+        properties["_all_text"]["fields"] = {
+            "spelling": {"type": "text", "analyzer": "harbour_spelling"}
+        }
+        # Offsets in the index let the highlighter find matches without analysing the text again.
+        properties[SUMMARY_FIELD] = {"type": "text", "index_options": "offsets"}
+        # Every search aggregates on the type: build its ordinals at refresh, not at query time.
+        properties[TYPE_FIELD] = {"type": "keyword", "eager_global_ordinals": True}
+        properties[DATE_FIELD] = {"type": "date"}
+        properties[LOCATION_FIELD] = {"type": "geo_point"}
+        return mapping
+
+    def get_document(self, obj):
+        document = super().get_document(obj)
+        summary = getattr(obj, "summary", "") or getattr(obj, "search_description", "") or ""
+        document[SUMMARY_FIELD] = strip_highlight_markers(str(summary))
+        document[TYPE_FIELD] = page_types.search_type_key(type(obj))
+        date = page_types.sort_date(obj)
+        document[DATE_FIELD] = date.isoformat() if date else None
+        point = page_types.location(obj)
+        document[LOCATION_FIELD] = {"lat": point[0], "lon": point[1]} if point else None
+        return document
+
+
+class HarbourIndex(Elasticsearch9Index):
+    def put(self):
+        self.es.indices.create(index=self.name, **self.backend.index_settings())
+
+
+class HarbourAtomicIndexRebuilder(ElasticsearchAtomicIndexRebuilder):
+    """Wagtail's atomic rebuild adds the alias to the new index, then deletes the old one: for
+    a moment the alias points at both, and searches see every page twice. One
+    `update_aliases` call moves it in a single step."""
+
+    def finish(self):
+        self.index.refresh()
+        alias_name = self.alias.name
+        if not self.alias.is_alias():
+            # An index (not an alias) of that name, from before atomic rebuilds: replace it.
+            self.alias.delete()
+            self.index.put_alias(alias_name)
+            return
+        old_names = [
+            index.name for index in self.alias.aliased_indices() if index.name != self.index.name
+        ]
+        actions = [{"remove": {"index": name, "alias": alias_name}} for name in old_names]
+        actions.append({"add": {"index": self.index.name, "alias": alias_name}})
+        self.index.es.indices.update_aliases(actions=actions)
+        for name in old_names:
+            with contextlib.suppress(NotFoundError):
+                self.index.es.indices.delete(index=name)
+
+
+class HarbourSearchQueryCompiler(Elasticsearch9SearchQueryCompiler):
+    mapping_class = HarbourMapping
+
+
+class HarbourAutocompleteQueryCompiler(Elasticsearch9AutocompleteQueryCompiler):
+    mapping_class = HarbourMapping
+
+
+class HarbourSearchResults(Elasticsearch9SearchResults):
+    pass
 
 
 class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
+    mapping_class = HarbourMapping
+    index_class = HarbourIndex
+    query_compiler_class = HarbourSearchQueryCompiler
+    autocomplete_query_compiler_class = HarbourAutocompleteQueryCompiler
+    results_class = HarbourSearchResults
+    atomic_rebuilder_class = HarbourAtomicIndexRebuilder
+
+    def __init__(self, params):
+        params = dict(params)
+        # Ours, not Wagtail's: the task queue keeps this backend up to date (search/tasks.py).
+        params.pop("AUTO_UPDATE", None)
+        super().__init__(params)
+        self.settings["settings"].setdefault("analysis", {})
+        for section, entries in ANALYSIS.items():
+            self.settings["settings"]["analysis"].setdefault(section, {}).update(entries)
+
+    def index_settings(self) -> dict:
+        """The settings for a new index, with today's synonyms."""
+        from search.synonyms import solr_rules, synonym_groups
+
+        settings = {"settings": {**self.settings["settings"]}}
+        analysis = {**settings["settings"]["analysis"]}
+        filters = {**analysis["filter"]}
+        filters["harbour_synonyms"] = {
+            **filters["harbour_synonyms"],
+            "synonyms": solr_rules(synonym_groups()),
+        }
+        analysis["filter"] = filters
+        settings["settings"]["analysis"] = analysis
+        return settings
+
     def check_health(self) -> tuple[bool, dict]:
         """(ok, detail) for /healthz/: green or yellow cluster health is healthy (a single
         node has no replicas, so yellow is normal)."""
@@ -17,6 +199,186 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
             return False, {"error": type(error).__name__}
         status = health.get("status", "unknown")
         return status in {"green", "yellow"}, {"cluster_status": status}
+
+    # Site search
+
+    def index_name_for(self, model) -> str:
+        return self.get_index_for_model(model).name
+
+    def filters_for(self, queryset) -> list[dict]:
+        """Wagtail's translation of a queryset's filters (live, public, in this site...) into
+        Elasticsearch filter clauses: the same code path as `queryset.search()`."""
+        return self.query_compiler_class(queryset, MATCH_ALL).get_filters()
+
+    def text_query(self, text: str) -> dict:
+        """Relevance: title over summary over everything else, phrases above scattered words."""
+        return {
+            "bool": {
+                "must": {
+                    "multi_match": {
+                        "query": text,
+                        "fields": [
+                            f"title^{TITLE_BOOST}",
+                            f"{SUMMARY_FIELD}^{SUMMARY_BOOST}",
+                            "_all_text",
+                        ],
+                        "type": "best_fields",
+                        "tie_breaker": 0.3,
+                        "minimum_should_match": MINIMUM_SHOULD_MATCH,
+                    }
+                },
+                "should": [
+                    {"match_phrase": {"title": {"query": text, "slop": 2, "boost": TITLE_BOOST}}},
+                    {"match_phrase": {"_all_text": {"query": text, "slop": 3}}},
+                ],
+            }
+        }
+
+    def boosted(self, query: dict, boosts: dict[str, float]) -> dict:
+        """Multiply the score of each boosted page type (keyed by `app_label.ModelName`)."""
+        functions = [
+            {"filter": {"term": {"_django_content_type": label}}, "weight": boost}
+            for label, boost in sorted(boosts.items())
+            if boost != 1.0
+        ]
+        if not functions:
+            return query
+        return {
+            "function_score": {
+                "query": query,
+                "functions": functions,
+                "score_mode": "max",
+                "boost_mode": "multiply",
+            }
+        }
+
+    def site_search(
+        self,
+        *,
+        queryset,
+        text: str,
+        type_keys: list[str] | None,
+        newest_first: bool,
+        offset: int,
+        size: int,
+        boosts: dict[str, float],
+    ) -> dict:
+        """One request: a page of hits, the total, and counts per type.
+        Returns {"pks", "highlights", "total", "type_counts"}."""
+        query = self.boosted(
+            {"bool": {"must": self.text_query(text), "filter": self.filters_for(queryset)}},
+            boosts,
+        )
+        body = {
+            "query": query,
+            "aggs": {"types": {"terms": {"field": TYPE_FIELD, "size": 100}}},
+            "highlight": {
+                "fields": {SUMMARY_FIELD: {"number_of_fragments": 0}},
+                "require_field_match": False,
+                "pre_tags": [HIGHLIGHT_START],
+                "post_tags": [HIGHLIGHT_END],
+            },
+            "track_total_hits": True,
+        }
+        if type_keys is not None:
+            # After the aggregation, so every type's count shows whichever is selected.
+            body["post_filter"] = {"terms": {TYPE_FIELD: type_keys}}
+        if newest_first:
+            body["sort"] = [{DATE_FIELD: {"order": "desc", "missing": "_last"}}, "_score"]
+        response = self.es.search(
+            index=self.index_name_for(queryset.model),
+            _source=False,
+            stored_fields=["pk"],
+            from_=offset,
+            size=size,
+            **body,
+        )
+        pks, highlights = [], {}
+        for hit in response["hits"]["hits"]:
+            pk = hit["fields"]["pk"][0]
+            if pk in pks:
+                continue
+            pks.append(pk)
+            fragments = hit.get("highlight", {}).get(SUMMARY_FIELD)
+            if fragments:
+                highlights[pk] = fragments[0]
+        return {
+            "pks": pks,
+            "highlights": highlights,
+            "total": response["hits"]["total"]["value"],
+            "type_counts": {
+                bucket["key"]: bucket["doc_count"]
+                for bucket in response["aggregations"]["types"]["buckets"]
+            },
+        }
+
+    def spelling_suggestion(self, model, text: str) -> str | None:
+        """The text with each word that is not in the index replaced by the nearest word that
+        is ("breastfeading" -> "breastfeeding"), or None. Asked only when a search finds
+        little: most searches do not pay for it."""
+        response = self.es.search(
+            index=self.index_name_for(model),
+            size=0,
+            suggest={
+                "text": text,
+                "spelling": {"term": {"field": SPELLING_FIELD, "suggest_mode": "missing"}},
+            },
+        )
+        return corrected_text(text, response.get("suggest", {}).get("spelling", []))
+
+    def nearest(
+        self,
+        *,
+        queryset,
+        latitude: float,
+        longitude: float,
+        text: str | None,
+        limit: int,
+        radius_miles: float | None,
+    ) -> list[tuple[str, float]]:
+        """(pk, miles) of the nearest documents that match the queryset's filters and the text."""
+        point = {"lat": latitude, "lon": longitude}
+        filters = [*self.filters_for(queryset), {"exists": {"field": LOCATION_FIELD}}]
+        if radius_miles is not None:
+            filters.append(
+                {"geo_distance": {"distance": f"{radius_miles}mi", LOCATION_FIELD: point}}
+            )
+        must = self.text_query(text) if text else {"match_all": {}}
+        response = self.es.search(
+            index=self.index_name_for(queryset.model),
+            _source=False,
+            stored_fields=["pk"],
+            size=limit,
+            query={"bool": {"must": must, "filter": filters}},
+            sort=[
+                {
+                    "_geo_distance": {
+                        LOCATION_FIELD: point,
+                        "order": "asc",
+                        "unit": "mi",
+                        "distance_type": "arc",
+                    }
+                }
+            ],
+        )
+        return [(hit["fields"]["pk"][0], hit["sort"][0]) for hit in response["hits"]["hits"]]
+
+
+def corrected_text(text: str, entries: list[dict]) -> str | None:
+    """Rebuild the query with each misspelt word replaced by the term suggester's first option;
+    None when nothing was corrected."""
+    corrected, changed, cursor = [], False, 0
+    for entry in sorted(entries, key=lambda entry: entry["offset"]):
+        start, end = entry["offset"], entry["offset"] + entry["length"]
+        corrected.append(text[cursor:start])
+        if entry.get("options"):
+            corrected.append(entry["options"][0]["text"])
+            changed = True
+        else:
+            corrected.append(text[start:end])
+        cursor = end
+    corrected.append(text[cursor:])
+    return "".join(corrected) if changed else None
 
 
 SearchBackend = HarbourElasticsearchBackend

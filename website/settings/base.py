@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtailgeowidget",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -154,8 +156,17 @@ GEO_WIDGET_EMPTY_LOCATION = True
 # Search: Wagtail's database backend unless ELASTICSEARCH_URL names a cluster (comma-separated
 # URLs for several nodes). ELASTICSEARCH_INDEX_PREFIX keeps several sites (or test runs) apart
 # on one cluster. Rebuilds are atomic: a new index is filled, then an alias is swapped.
+# With Elasticsearch, the database backend stays configured as "database": it is what site search
+# answers from when the cluster is down (docs/search.md), so Wagtail keeps its index up to date.
+# Elasticsearch itself is updated by our durable task queue (search/tasks.py), not by Wagtail's
+# in-process updates, which drop changes when the cluster is unreachable: hence AUTO_UPDATE off.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_TIMEOUT = env_float("ELASTICSEARCH_TIMEOUT", 3.0)
+DATABASE_SEARCH_BACKEND = {
+    "BACKEND": "wagtail.search.backends.database",
+    # PostgreSQL: stem English words ("nurseries" finds "nursery"). Other databases ignore it.
+    "SEARCH_CONFIG": "english",
+}
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
@@ -164,14 +175,30 @@ if ELASTICSEARCH_URL:
             "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX_PREFIX", "harbour_"),
             "ATOMIC_REBUILD": True,
             "TIMEOUT": ELASTICSEARCH_TIMEOUT,
+            "AUTO_UPDATE": False,
             "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
-        }
+        },
+        "database": DATABASE_SEARCH_BACKEND,
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 
-# Tasks run in-process until the durable queue lands with the search work.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Site search (docs/search.md). After Elasticsearch fails, search goes straight to the database
+# for this many seconds instead of waiting for the cluster's timeout on every request.
+SEARCH_FALLBACK_SECONDS = env_float("SEARCH_FALLBACK_SECONDS", 30.0)
+# Index updates that fail (Elasticsearch down) are retried with a growing delay, up to a day.
+SEARCH_INDEX_RETRY_FIRST_DELAY_SECONDS = env_float("SEARCH_INDEX_RETRY_FIRST_DELAY_SECONDS", 10.0)
+SEARCH_INDEX_RETRY_MAX_DELAY_SECONDS = env_float("SEARCH_INDEX_RETRY_MAX_DELAY_SECONDS", 600.0)
+SEARCH_INDEX_MAX_ATTEMPTS = int(env_float("SEARCH_INDEX_MAX_ATTEMPTS", 150))
+# Editors' synonym changes reach Elasticsearch by a rebuild, started this long after the last
+# change so that a run of edits makes one rebuild.
+SEARCH_SYNONYMS_REBUILD_DELAY_SECONDS = env_float("SEARCH_SYNONYMS_REBUILD_DELAY_SECONDS", 120.0)
+
+# Tasks (index updates, rebuilds) are rows in the database, run by `manage.py db_worker`: they
+# survive restarts, and failed index updates are queued again (docs/search.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Wagtail's search-term counts: keep a year of daily counts for the editors' report.
+WAGTAILSEARCH_HITS_MAX_AGE = 365
 
 LOGGING = {
     "version": 1,

@@ -9,7 +9,13 @@ SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}  # noqa: F405
+# Tasks run in the test's own thread; the durability tests switch to the database queue and run
+# its worker themselves.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Page types shaped like the domain apps' (a service with a location, a news release with a date),
+# for the search tests only: search must not import the directory or news apps.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]  # noqa: F405
 # The node the Elasticsearch tests use; they fail in CI and skip elsewhere when it is unset.
 TEST_ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 MEDIA_ROOT = BASE_DIR / "test-results" / "media"  # noqa: F405

@@ -1,0 +1,355 @@
+"""Site search: one function that the /search/ page calls, answering from Elasticsearch when it
+can and from the database when it cannot (search.engines.with_fallback).
+
+Both paths search the same pages (live, public, in the current site, of a page type that takes
+part in site search) and return the same `SearchOutcome`; what differs is said honestly on the
+page: Elasticsearch highlights the matched words and suggests spellings, the database shows the
+plain summary."""
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db.models import DateTimeField, F
+from django.db.models.functions import Cast, Coalesce
+from django.utils.html import escape
+from django.utils.safestring import SafeString
+
+from wagtail.models import Page, Site
+from wagtail.search.query import And, Or, PlainText
+
+from . import page_types
+from .engines import with_fallback
+from .highlight import highlighted_html
+from .query_text import STOP_WORDS, inflections
+from .synonyms import expand_words, synonym_groups
+
+RESULTS_PER_PAGE = 10
+# "Did you mean" shows when a query finds fewer results than this.
+FEW_RESULTS = 3
+SORT_RELEVANCE = "relevance"
+SORT_NEWEST = "newest"
+SORTS = (SORT_RELEVANCE, SORT_NEWEST)
+MAX_PAGE = math.ceil(10_000 / RESULTS_PER_PAGE)  # Elasticsearch's result window
+# How many of the database backend's best results are re-ranked by page-type boost.
+RERANK_WINDOW = 100
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    query: str  # cleaned: words only (search.query_text.clean_query)
+    type_key: str | None = None
+    sort: str = SORT_RELEVANCE
+    page: int = 1
+    per_page: int = RESULTS_PER_PAGE
+
+
+@dataclass
+class SearchHit:
+    page: Page
+    url: str
+    type_label: str
+    summary: SafeString
+    date: date | datetime | None
+
+
+@dataclass
+class TypeCount:
+    key: str
+    label: str
+    count: int
+
+
+@dataclass
+class SearchOutcome:
+    hits: list[SearchHit] = field(default_factory=list)
+    total: int = 0  # results for the selected type (all types when none is selected)
+    all_total: int = 0  # results for every type
+    type_counts: list[TypeCount] = field(default_factory=list)
+    page: int = 1
+    page_count: int = 1
+    per_page: int = RESULTS_PER_PAGE
+    suggestion: str | None = None
+    degraded: bool = False
+    engine: str = "database"
+
+    @property
+    def first_number(self) -> int:
+        """The position of this page's first result, for the list's `start`."""
+        return (self.page - 1) * self.per_page + 1
+
+
+def site_root(request) -> Page | None:
+    site = Site.find_for_request(request) if request is not None else None
+    site = site or Site.objects.filter(is_default_site=True).first()
+    return site.root_page if site else None
+
+
+def searchable_pages(request):
+    """The pages site search may return: live, public, in this site, of a search page type."""
+    models = page_types.site_search_models()
+    queryset = Page.objects.live().public().type(*models) if models else Page.objects.none()
+    root = site_root(request)
+    return queryset.descendant_of(root, inclusive=True) if root else queryset.none()
+
+
+def clamp_page(page: int, total: int, per_page: int) -> tuple[int, int]:
+    """(page, page_count): the page asked for, within 1 and the last page."""
+    page_count = max(1, min(MAX_PAGE, math.ceil(total / per_page)))
+    return max(1, min(page, page_count)), page_count
+
+
+def run_site_search(search: SearchRequest, request) -> SearchOutcome:
+    queryset = searchable_pages(request)
+    outcome, degraded = with_fallback(
+        lambda backend: _elasticsearch_search(backend, search, queryset, request),
+        lambda backend: _database_search(backend, search, queryset, request),
+        purpose="a site search",
+    )
+    outcome.degraded = degraded
+    return outcome
+
+
+def _type_counts(counts_by_key: dict[str, int]) -> list[TypeCount]:
+    return [
+        TypeCount(search_type.key, search_type.label, counts_by_key.get(search_type.key, 0))
+        for search_type in page_types.search_types()
+        if counts_by_key.get(search_type.key)
+    ]
+
+
+def _selected_type_keys(search: SearchRequest) -> list[str] | None:
+    return [search.type_key] if page_types.search_type_for_key(search.type_key or "") else None
+
+
+def _hit(page: Page, request, summary: SafeString) -> SearchHit:
+    return SearchHit(
+        page=page,
+        url=page.get_url(request) or page.url or "",
+        type_label=page_types.search_type_label(type(page)) or "Page",
+        summary=summary,
+        date=page_types.search_date(page),
+    )
+
+
+def plain_summary(page: Page) -> SafeString:
+    return escape(getattr(page, "summary", "") or page.search_description or "")
+
+
+def _load_pages(pks: list) -> list[Page]:
+    """The pages for these ids, in this order, skipping any no longer live (Elasticsearch may
+    not have heard yet: its update waits in the task queue)."""
+    pages = {str(page.pk): page for page in Page.objects.live().filter(pk__in=pks).specific()}
+    return [pages[str(pk)] for pk in pks if str(pk) in pages]
+
+
+def _elasticsearch_search(backend, search, queryset, request) -> SearchOutcome:
+    boosts = {
+        page_types.model_content_type_label(model): page_types.search_boost(model)
+        for model in page_types.site_search_models()
+    }
+    type_keys = _selected_type_keys(search)
+
+    def ask(page: int) -> dict:
+        return backend.site_search(
+            queryset=queryset,
+            text=search.query,
+            type_keys=type_keys,
+            newest_first=search.sort == SORT_NEWEST,
+            offset=(page - 1) * search.per_page,
+            size=search.per_page,
+            boosts=boosts,
+        )
+
+    answer = ask(search.page)
+    page, page_count = clamp_page(search.page, answer["total"], search.per_page)
+    if page != search.page and answer["total"]:
+        answer = ask(page)
+    pages = _load_pages(answer["pks"])
+    hits = [
+        _hit(
+            page_obj,
+            request,
+            highlighted_html(answer["highlights"][str(page_obj.pk)])
+            if str(page_obj.pk) in answer["highlights"]
+            else plain_summary(page_obj),
+        )
+        for page_obj in pages
+    ]
+    all_total = sum(answer["type_counts"].values())
+    suggestion = None
+    if answer["total"] < FEW_RESULTS:
+        suggestion = backend.spelling_suggestion(queryset.model, search.query)
+    return SearchOutcome(
+        hits=hits,
+        total=answer["total"],
+        all_total=all_total,
+        type_counts=_type_counts(answer["type_counts"]),
+        page=page,
+        page_count=page_count,
+        per_page=search.per_page,
+        suggestion=suggestion if suggestion != search.query else None,
+        engine="elasticsearch",
+    )
+
+
+def database_query(text: str, groups, operator: str = "and"):
+    """The query for the database backend: each word or phrase, or one of its synonyms; every
+    slot required ("and"), or any ("or"). Stop words are dropped unless nothing else is left."""
+    slots = expand_words(text.split(), groups)
+    significant = [slot for slot in slots if not (len(slot) == 1 and slot[0] in STOP_WORDS)]
+    slots = significant or slots
+    parts = []
+    for alternatives in slots:
+        forms = []
+        for alternative in alternatives:
+            for form in inflections(alternative) if " " not in alternative else [alternative]:
+                if form not in forms:
+                    forms.append(form)
+        options = [PlainText(form, operator="and") for form in forms]
+        parts.append(options[0] if len(options) == 1 else Or(options))
+    if len(parts) == 1:
+        return parts[0]
+    return And(parts) if operator == "and" else Or(parts)
+
+
+def _sort_date_expression():
+    """COALESCE(each type's declared date, last_published_at): "Newest first" on the database."""
+    expressions = []
+    for model in page_types.site_search_models():
+        date_field = page_types.search_date_field(model)
+        if date_field:
+            path = "__".join([*_child_path(model), date_field])
+            expressions.append(Cast(F(path), DateTimeField()))
+    expressions += [F("last_published_at"), F("first_published_at")]
+    return Coalesce(*expressions, output_field=DateTimeField())
+
+
+def _child_path(model) -> list[str]:
+    """The lookups from Page down to `model` through multi-table inheritance."""
+    path = []
+    while model is not Page:
+        parent = next(iter(model._meta.parents))
+        path.insert(0, model._meta.model_name)
+        model = parent
+    return path
+
+
+def _database_search(backend, search, queryset, request) -> SearchOutcome:
+    groups = synonym_groups()
+    selected = page_types.search_type_for_key(search.type_key or "")
+
+    def results_for(query, pages_queryset):
+        if search.sort == SORT_NEWEST:
+            ordered = pages_queryset.order_by(
+                _sort_date_expression().desc(nulls_last=True), F("pk").desc()
+            )
+            return backend.search(query, ordered, order_by_relevance=False)
+        return backend.search(query, pages_queryset)
+
+    query = database_query(search.query, groups)
+    counts = backend.search(query, queryset).facet("content_type_id")
+    if not counts and len(search.query.split()) > 1:
+        # Nothing has every word: show what has any of them, best first.
+        query = database_query(search.query, groups, operator="or")
+        counts = backend.search(query, queryset).facet("content_type_id")
+
+    counts_by_key: dict[str, int] = {}
+    for content_type_id, count in counts.items():
+        model = _model_for_content_type(content_type_id)
+        key = page_types.search_type_key(model) if model else None
+        if key:
+            counts_by_key[key] = counts_by_key.get(key, 0) + count
+    all_total = sum(counts_by_key.values())
+    total = counts_by_key.get(selected.key, 0) if selected else all_total
+
+    page, page_count = clamp_page(search.page, total, search.per_page)
+    filtered = queryset
+    if selected:
+        filtered = queryset.filter(content_type__in=_content_type_ids(selected))
+    offset = (page - 1) * search.per_page
+    boosts = _content_type_boosts()
+    if search.sort == SORT_RELEVANCE and boosts and offset + search.per_page <= RERANK_WINDOW:
+        found = _boosted(backend, query, filtered, boosts)[offset : offset + search.per_page]
+    else:
+        found = list(results_for(query, filtered)[offset : offset + search.per_page])
+    pages = _load_pages([page_obj.pk for page_obj in found])
+    return SearchOutcome(
+        hits=[_hit(page_obj, request, plain_summary(page_obj)) for page_obj in pages],
+        total=total,
+        all_total=all_total,
+        type_counts=_type_counts(counts_by_key),
+        page=page,
+        page_count=page_count,
+        per_page=search.per_page,
+        engine="database",
+    )
+
+
+def _content_type_boosts() -> dict[int, float]:
+    """{content type id: boost} for the page types whose boost is not 1."""
+    from django.contrib.contenttypes.models import ContentType
+
+    boosted = [
+        model for model in page_types.site_search_models() if page_types.search_boost(model) != 1
+    ]
+    if not boosted:
+        return {}
+    content_types = ContentType.objects.get_for_models(*boosted)
+    return {content_types[model].pk: page_types.search_boost(model) for model in boosted}
+
+
+def _boosted(backend, query, pages_queryset, boosts: dict[int, float]) -> list[Page]:
+    """The database backend cannot weigh page types, so re-rank its best RERANK_WINDOW results
+    by each type's boost: an approximation of Elasticsearch's, where it matters (the first
+    pages). Scores differ by database: PostgreSQL's rank grows with relevance; SQLite's bm25()
+    is negative and shrinks."""
+    from django.db import connection
+
+    direction = -1 if connection.vendor == "sqlite" else 1
+    candidates = list(
+        backend.search(query, pages_queryset).annotate_score("_score")[:RERANK_WINDOW]
+    )
+    return [
+        page_obj
+        for _, page_obj in sorted(
+            enumerate(candidates),
+            key=lambda item: (
+                -direction * (item[1]._score or 0) * boosts.get(item[1].content_type_id, 1.0),
+                item[0],
+            ),
+        )
+    ]
+
+
+def _model_for_content_type(content_type_id):
+    from django.contrib.contenttypes.models import ContentType
+
+    try:
+        return ContentType.objects.get_for_id(content_type_id).model_class()
+    except ContentType.DoesNotExist:
+        return None
+
+
+def _content_type_ids(search_type) -> list[int]:
+    from django.contrib.contenttypes.models import ContentType
+
+    return [ct.pk for ct in ContentType.objects.get_for_models(*search_type.models).values()]
+
+
+def suggest_titles(text: str, request, limit: int = 6) -> tuple[list[dict], bool]:
+    """Autocomplete for the search box: [{"title", "url", "type"}] of pages whose titles start
+    with what was typed. Returns (suggestions, degraded)."""
+    queryset = searchable_pages(request)
+
+    def titles(backend):
+        return [
+            {
+                "title": page.title,
+                "url": page.get_url(request) or page.url or "",
+                "type": page_types.search_type_label(page.specific_class) or "Page",
+            }
+            for page in backend.autocomplete(text, queryset, fields=["title"])[:limit]
+        ]
+
+    return with_fallback(titles, titles, purpose="an autocomplete")

@@ -1,0 +1,87 @@
+"""Admin: the synonyms editors manage, and the search-terms report for editors (Wagtail's own
+report is for administrators only)."""
+
+from django.urls import path, reverse
+
+from wagtail import hooks
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.menu import MenuItem
+from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import SearchSynonym
+
+PROMOTION_PERMISSIONS = (
+    "wagtailsearchpromotions.add_searchpromotion",
+    "wagtailsearchpromotions.change_searchpromotion",
+)
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    model = SearchSynonym
+    icon = "search"
+    menu_label = "Search synonyms"
+    add_to_settings_menu = True
+    menu_order = 910
+    list_display = ["terms"]
+    search_fields = ["terms"]
+
+
+register_snippet(SearchSynonymViewSet)
+
+
+def can_see_search_terms(user) -> bool:
+    return user.is_superuser or any(user.has_perm(name) for name in PROMOTION_PERMISSIONS)
+
+
+class EditorSearchTermsReportView(SearchTermsReportView):
+    """The most searched terms, for editors who choose promoted results. Queries that looked
+    like personal data were never recorded (search.promotions)."""
+
+    index_url_name = "search_terms_report"
+    index_results_url_name = "search_terms_report_results"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_see_search_terms(request.user):
+            return permission_denied(request)
+        # Skip Wagtail's superuser-only check in the parent class.
+        return super(SearchTermsReportView, self).dispatch(request, *args, **kwargs)
+
+
+@hooks.register("register_admin_urls")
+def register_search_terms_report_urls():
+    return [
+        path(
+            "reports/search-terms/",
+            EditorSearchTermsReportView.as_view(),
+            name="search_terms_report",
+        ),
+        path(
+            "reports/search-terms/results/",
+            EditorSearchTermsReportView.as_view(results_only=True),
+            name="search_terms_report_results",
+        ),
+    ]
+
+
+class SearchTermsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_search_terms(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_search_terms_menu_item():
+    return SearchTermsMenuItem(
+        "Search terms",
+        reverse("search_terms_report"),
+        name="site-search-terms",
+        icon_name="search",
+        order=1300,
+    )
+
+
+@hooks.register("construct_reports_menu")
+def hide_wagtails_admin_only_search_terms(request, menu_items):
+    # Ours shows the same report to editors too; two "Search terms" items would confuse.
+    menu_items[:] = [item for item in menu_items if item.name != "search-terms"]

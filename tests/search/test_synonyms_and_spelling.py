@@ -1,0 +1,99 @@
+"""Synonyms (editors' list and British/American spellings) and "Did you mean", on both
+backends: Elasticsearch applies synonyms in its analyzer; the database backend rewrites the
+query with the same list."""
+
+import pytest
+
+from search.models import SearchSynonym
+from search.tasks import rebuild_search_index
+from tests.search.conftest import add_page
+from tests.search.test_search_page import result_titles, soup
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def local_pages(engine, home_page, searchable):
+    add_page(
+        home_page,
+        "Nursery places",
+        "Free nursery places for two, three and four year olds.",
+        "Apply for up to 30 hours of nursery for your child.",
+    )
+    add_page(
+        home_page,
+        "SEND local offer",
+        "Support for children with SEND in Wulfrun schools.",
+        "Our SEND team works with schools and families.",
+    )
+    add_page(
+        home_page,
+        "Colour and play sessions",
+        "Messy play with paint and colour for toddlers.",
+    )
+    add_page(
+        home_page,
+        "Paediatric first aid course",
+        "Learn first aid for babies and young children.",
+    )
+    searchable()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("childcare", "Nursery places"),
+        ("early years", "Nursery places"),
+        ("special educational needs", "SEND local offer"),
+        ("mother", "Breastfeeding and you"),
+        ("infant feeding", "Breastfeeding and you"),
+        ("color", "Colour and play sessions"),
+        ("pediatric first aid", "Paediatric first aid course"),
+    ],
+)
+def test_synonyms_find_pages_that_use_the_other_word(
+    client, local_pages, home_page, searchable, query, expected
+):
+    add_page(
+        home_page,
+        "Breastfeeding and you",
+        "Support for mums who breastfeed, from pregnancy onwards.",
+    )
+    searchable()
+
+    titles = result_titles(client.get("/search/", {"q": query}))
+
+    assert expected in titles[:3], titles
+
+
+def test_an_editors_new_synonym_applies_after_the_rebuild(
+    client, engine, local_pages, home_page, searchable
+):
+    add_page(home_page, "Stay and play", "Songs, toys and games for under-fives.")
+    searchable()
+    assert "Stay and play" not in result_titles(client.get("/search/", {"q": "playgroup"}))
+
+    SearchSynonym.objects.create(terms="playgroup, stay and play")
+    # Saving queues a rebuild (run here and now by the tests' in-process task backend).
+    if engine == "elasticsearch":
+        rebuild_search_index.call()
+        searchable()
+
+    assert "Stay and play" in result_titles(client.get("/search/", {"q": "playgroup"}))[:3]
+
+
+def test_misspelt_query_suggests_the_right_spelling(client, engine, services_and_news):
+    if engine != "elasticsearch":
+        pytest.skip("spelling suggestions come from Elasticsearch's suggesters")
+
+    response = client.get("/search/", {"q": "breastfeading"})
+
+    suggestion = soup(response).select_one(".search-suggestion")
+    assert suggestion.get_text(" ", strip=True) == "Did you mean breastfeeding ?"
+    assert suggestion.select_one("a")["href"] == "?q=breastfeeding"
+
+
+def test_no_suggestion_when_the_query_finds_plenty(client, engine, services_and_news):
+    response = client.get("/search/", {"q": "family hubs"})
+
+    assert not soup(response).select(".search-suggestion")
