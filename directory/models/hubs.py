@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
 
 from wagtail.admin.panels import (
@@ -18,7 +19,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -80,7 +81,41 @@ class FamilyHubIndexPage(RoutablePageMixin, BasePage):
             hub.status_segments = hub.status_segments_json(now, HUB_LIST_STATUS_HOURS)
         context["hubs"] = hubs
         context["map"] = map_settings([hub.map_marker(request) for hub in hubs if hub.has_location])
+        from directory.forms import PostcodeForm  # directory.forms imports these models
+
+        context["finder_form"] = PostcodeForm()
         return context
+
+    @path("nearest/", name="nearest")
+    def nearest(self, request):
+        """The hubs nearest a postcode: /family-hubs/nearest/?postcode=WV1+1SH. Without a
+        postcode, the form alone; with a bad one, the form again saying what is wrong."""
+        from directory.finder import nearest_hubs  # imports these models
+        from directory.forms import PostcodeForm
+
+        form = PostcodeForm(request.GET if "postcode" in request.GET else None)
+        results, status = [], 200
+        if form.is_bound:
+            if form.is_valid():
+                now = timezone.now()
+                results = nearest_hubs(form.location)
+                for result in results:
+                    result.hub.status = result.hub.opening_status(now)
+                    result.hub.status_segments = result.hub.status_segments_json(
+                        now, HUB_LIST_STATUS_HOURS
+                    )
+            else:
+                status = 404 if form.not_found else 400
+        response = self.render(
+            request,
+            template="directory/family_hub_finder.html",
+            context_overrides={"form": form, "results": results},
+        )
+        response.status_code = status
+        # The URL holds a postcode: keep the answer out of every cache.
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True, no_store=True)
+        return response
 
 
 class FamilyHubPage(OpeningHoursMixin, BasePage):
