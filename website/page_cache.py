@@ -1,0 +1,118 @@
+"""A page cache for anonymous visitors, in Django's cache (Redis in production, by REDIS_URL).
+
+A press release shared widely, or a snow-day closure everyone checks, is the same HTML for
+every anonymous visitor: serve it from the cache. A publish must show at once, and a listing
+shows other pages' content (the news index shows its releases, the hub index its hubs), so
+instead of working out which cached URLs a change touches, every cached page is keyed under a
+"generation" number and any publish, unpublish, move or delete of a page, and any change to a
+snippet or site setting, starts a new generation. That is Wagtail's "purge on publish" for a
+cache inside the site; a CDN in front is purged through wagtail.contrib.frontend_cache.
+
+What is never cached: anything but GET and HEAD, requests from signed-in users (or any request
+carrying a session), responses that set cookies, responses that say private, no-store or
+no-cache (the postcode finder, site search and the APIs say so), and anything but 200."""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "page-cache:generation"
+CACHE_HEADER = "X-Page-Cache"
+# Headers worth keeping with a cached page; the rest are per-response.
+KEPT_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Content-Security-Policy",
+    "X-Robots-Tag",
+    "Link",
+)
+
+
+def cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def current_generation() -> int:
+    generation = cache().get(GENERATION_KEY)
+    if generation is None:
+        # First use, or the cache was emptied: any number not used before will do.
+        cache().add(GENERATION_KEY, 1, timeout=None)
+        generation = cache().get(GENERATION_KEY, 1)
+    return generation
+
+
+def purge_all(**kwargs) -> None:
+    """Start a new generation: every page cached so far is stale from now on."""
+    try:
+        cache().incr(GENERATION_KEY)
+    except ValueError:
+        cache().set(GENERATION_KEY, 2, timeout=None)
+    logger.debug("page cache purged")
+
+
+def cache_key(request: HttpRequest, generation: int) -> str:
+    url = request.build_absolute_uri()
+    digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"page-cache:{generation}:{request.method}:{digest}"
+
+
+def request_is_cacheable(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+def response_is_cacheable(response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in ("private", "no-store", "no-cache")):
+        return False
+    # Pages that vary by cookie (CSRF-protected forms) cannot be shared.
+    return "cookie" not in response.get("Vary", "").lower()
+
+
+class AnonymousPageCacheMiddleware:
+    """Serves cached pages to anonymous visitors. Goes after AuthenticationMiddleware (it
+    needs request.user) and outside everything that renders pages."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not settings.PAGE_CACHE_SECONDS or not request_is_cacheable(request):
+            return self.get_response(request)
+        try:
+            key = cache_key(request, current_generation())
+            cached = cache().get(key)
+        except Exception:  # a cache server that is down must not take the site down
+            logger.warning("page cache unavailable", exc_info=True)
+            return self.get_response(request)
+        if cached is not None:
+            content, headers = cached
+            response = HttpResponse(content)
+            for name, value in headers.items():
+                response[name] = value
+            response[CACHE_HEADER] = "hit"
+            return response
+
+        response = self.get_response(request)
+        if response_is_cacheable(response):
+            patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_BROWSER_SECONDS)
+            headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+            headers["Cache-Control"] = response["Cache-Control"]
+            try:
+                cache().set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.warning("page cache unavailable", exc_info=True)
+            response[CACHE_HEADER] = "miss"
+        return response
