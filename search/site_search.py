@@ -269,7 +269,9 @@ def _database_search(backend, search, queryset, request) -> SearchOutcome:
         filtered = queryset.filter(content_type__in=_content_type_ids(selected))
     offset = (page - 1) * search.per_page
     boosts = _content_type_boosts()
-    if search.sort == SORT_RELEVANCE and boosts and offset + search.per_page <= RERANK_WINDOW:
+    if not total:
+        found = []
+    elif search.sort == SORT_RELEVANCE and boosts and offset + search.per_page <= RERANK_WINDOW:
         found = _boosted(backend, query, filtered, boosts)[offset : offset + search.per_page]
     else:
         found = list(results_for(query, filtered)[offset : offset + search.per_page])
