@@ -136,11 +136,35 @@ def plain_summary(page: Page) -> SafeString:
     return escape(getattr(page, "summary", "") or page.search_description or "")
 
 
-def _load_pages(pks: list) -> list[Page]:
+def _load_pages(pks: list, models: dict | None = None) -> list[Page]:
     """The pages for these ids, in this order, skipping any no longer live (Elasticsearch may
-    not have heard yet: its update waits in the task queue)."""
-    pages = {str(page.pk): page for page in Page.objects.live().filter(pk__in=pks).specific()}
+    not have heard yet: its update waits in the task queue). With each page's model known
+    (`models`: pk -> "app_label.modelname"), one query per model; otherwise Wagtail's
+    `specific()`, which first asks the database."""
+    models = models or {}
+    by_model: dict[str, list] = {}
+    for pk in pks:
+        by_model.setdefault(models.get(pk, ""), []).append(pk)
+    pages = {}
+    for label, model_pks in by_model.items():
+        model = _page_model(label)
+        found = (
+            model.objects.live().filter(pk__in=model_pks)
+            if model
+            else Page.objects.live().filter(pk__in=model_pks).specific()
+        )
+        pages.update({str(page.pk): page for page in found})
     return [pages[str(pk)] for pk in pks if str(pk) in pages]
+
+
+def _page_model(label: str):
+    from django.apps import apps
+
+    try:
+        model = apps.get_model(label) if label else None
+    except (LookupError, ValueError):
+        return None
+    return model if model and issubclass(model, Page) else None
 
 
 def _elasticsearch_search(backend, search, queryset, request) -> SearchOutcome:
@@ -165,7 +189,7 @@ def _elasticsearch_search(backend, search, queryset, request) -> SearchOutcome:
     page, page_count = clamp_page(search.page, answer["total"], search.per_page)
     if page != search.page and answer["total"]:
         answer = ask(page)
-    pages = _load_pages(answer["pks"])
+    pages = _load_pages(answer["pks"], answer["models"])
     hits = [
         _hit(
             page_obj,
