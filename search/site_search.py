@@ -174,7 +174,7 @@ def _elasticsearch_search(backend, search, queryset, request) -> SearchOutcome:
     }
     type_keys = _selected_type_keys(search)
 
-    def ask(page: int) -> dict:
+    def ask(page: int, any_word: bool = False) -> dict:
         return backend.site_search(
             queryset=queryset,
             text=search.query,
@@ -183,12 +183,20 @@ def _elasticsearch_search(backend, search, queryset, request) -> SearchOutcome:
             offset=(page - 1) * search.per_page,
             size=search.per_page,
             boosts=boosts,
+            any_word=any_word,
         )
 
+    any_word = False
     answer = ask(search.page)
+    found_with_most_words = sum(answer["type_counts"].values())
+    if not found_with_most_words and len(search.query.split()) > 1:
+        # Nothing has most of the words: show what has any of them, best first (as the
+        # database backend does).
+        any_word = True
+        answer = ask(search.page, any_word=True)
     page, page_count = clamp_page(search.page, answer["total"], search.per_page)
     if page != search.page and answer["total"]:
-        answer = ask(page)
+        answer = ask(page, any_word=any_word)
     pages = _load_pages(answer["pks"], answer["models"])
     hits = [
         _hit(
@@ -202,7 +210,7 @@ def _elasticsearch_search(backend, search, queryset, request) -> SearchOutcome:
     ]
     all_total = sum(answer["type_counts"].values())
     suggestion = None
-    if answer["total"] < FEW_RESULTS:
+    if found_with_most_words < FEW_RESULTS:
         suggestion = backend.spelling_suggestion(queryset.model, search.query)
     return SearchOutcome(
         hits=hits,

@@ -214,8 +214,9 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
         Elasticsearch filter clauses: the same code path as `queryset.search()`."""
         return self.query_compiler_class(queryset, MATCH_ALL).get_filters()
 
-    def text_query(self, text: str) -> dict:
-        """Relevance: title over summary over everything else, phrases above scattered words."""
+    def text_query(self, text: str, any_word: bool = False) -> dict:
+        """Relevance: title over summary over everything else, phrases above scattered words.
+        Most of the words must match, or, with `any_word`, at least one."""
         return {
             "bool": {
                 "must": {
@@ -228,7 +229,7 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
                         ],
                         "type": "best_fields",
                         "tie_breaker": 0.3,
-                        "minimum_should_match": MINIMUM_SHOULD_MATCH,
+                        "minimum_should_match": "1" if any_word else MINIMUM_SHOULD_MATCH,
                     }
                 },
                 # Phrases in the title and summary only: a phrase query over all the text costs
@@ -272,11 +273,17 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
         offset: int,
         size: int,
         boosts: dict[str, float],
+        any_word: bool = False,
     ) -> dict:
         """One request: a page of hits, the total, and counts per type.
         Returns {"pks", "models" (pk: model label), "highlights", "total", "type_counts"}."""
         query = self.boosted(
-            {"bool": {"must": self.text_query(text), "filter": self.filters_for(queryset)}},
+            {
+                "bool": {
+                    "must": self.text_query(text, any_word=any_word),
+                    "filter": self.filters_for(queryset),
+                }
+            },
             boosts,
         )
         body = {

@@ -91,6 +91,16 @@ def test_misspelt_query_suggests_the_right_spelling(client, engine, services_and
     assert suggestion.select_one("a")["href"] == "?q=breastfeeding"
 
 
+def test_a_misspelt_word_beside_a_good_one_is_still_corrected(client, engine, services_and_news):
+    if engine != "elasticsearch":
+        pytest.skip("spelling suggestions come from Elasticsearch's suggesters")
+
+    response = client.get("/search/", {"q": "breastfeading cafe"})
+
+    # "cafe" alone finds a result, but the query as typed found nothing.
+    assert soup(response).select_one(".search-suggestion a").get_text() == "breastfeeding cafe"
+
+
 def test_no_suggestion_when_the_query_finds_plenty(client, engine, services_and_news):
     response = client.get("/search/", {"q": "family hubs"})
 
