@@ -5,8 +5,8 @@ needs (docs/search.md):
   applied at search time by a `synonym_graph` filter, built into the index when it is created;
 - documents carry a summary (highlighted in results), a type key (the type filter's
   aggregation), a date ("Newest first") and, for page types with a location, a `geo_point`;
-- a site search request in one round trip: relevance with per-type boosts, highlighting,
-  counts per type, a spelling suggestion;
+- a site search in one round trip (relevance with per-type boosts, highlighting, counts per
+  type), and spelling suggestions, asked for only when a search finds little;
 - "nearest first" geo queries;
 - an atomic alias swap on rebuild, and a health check for /healthz/.
 """
