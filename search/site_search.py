@@ -148,10 +148,11 @@ def _load_pages(pks: list, models: dict | None = None) -> list[Page]:
     pages = {}
     for label, model_pks in by_model.items():
         model = _page_model(label)
+        # Results show titles, summaries and dates, never the body: leave StreamFields unread.
         found = (
-            model.objects.live().filter(pk__in=model_pks)
+            model.objects.live().filter(pk__in=model_pks).defer_streamfields()
             if model
-            else Page.objects.live().filter(pk__in=model_pks).specific()
+            else Page.objects.live().filter(pk__in=model_pks).defer_streamfields().specific()
         )
         pages.update({str(page.pk): page for page in found})
     return [pages[str(pk)] for pk in pks if str(pk) in pages]
