@@ -5,7 +5,7 @@ query with the same list."""
 import pytest
 
 from search.models import SearchSynonym
-from tests.search.conftest import add_page
+from tests.search.conftest import ELASTICSEARCH_ONLY, add_page
 from tests.search.test_search_page import result_titles, soup
 
 pytestmark = pytest.mark.django_db
@@ -80,10 +80,8 @@ def test_an_editors_new_synonym_applies_after_the_rebuild(
     assert "Stay and play" in result_titles(client.get("/search/", {"q": "playgroup"}))[:3]
 
 
+@ELASTICSEARCH_ONLY
 def test_misspelt_query_suggests_the_right_spelling(client, engine, services_and_news):
-    if engine != "elasticsearch":
-        pytest.skip("spelling suggestions come from Elasticsearch's suggesters")
-
     response = client.get("/search/", {"q": "breastfeading"})
 
     suggestion = soup(response).select_one(".search-suggestion")
@@ -91,10 +89,8 @@ def test_misspelt_query_suggests_the_right_spelling(client, engine, services_and
     assert suggestion.select_one("a")["href"] == "?q=breastfeeding"
 
 
+@ELASTICSEARCH_ONLY
 def test_a_misspelt_word_beside_a_good_one_is_still_corrected(client, engine, services_and_news):
-    if engine != "elasticsearch":
-        pytest.skip("spelling suggestions come from Elasticsearch's suggesters")
-
     response = client.get("/search/", {"q": "breastfeading cafe"})
 
     # "cafe" alone finds a result, but the query as typed found nothing.
@@ -107,9 +103,8 @@ def test_no_suggestion_when_the_query_finds_plenty(client, engine, services_and_
     assert not soup(response).select(".search-suggestion")
 
 
+@ELASTICSEARCH_ONLY
 def test_changing_synonyms_queues_a_rebuild_for_later(settings, engine):
-    if engine != "elasticsearch":
-        pytest.skip("the database backend needs no rebuild")
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
