@@ -125,14 +125,50 @@ def generated_pages(count: int, rng: random.Random):
 def time_queries(client, path: str, queries: list[str]) -> dict:
     samples = []
     for query in queries:
+        params = {"q": query} if query else {}
         for _ in range(3):  # warm up
-            client.get(path, {"q": query})
+            client.get(path, params)
         for _ in range(RUNS_PER_QUERY):
             started = time.perf_counter()
-            response = client.get(path, {"q": query})
+            response = client.get(path, params)
             samples.append((time.perf_counter() - started) * 1000)
             if response.status_code != 200:
                 raise RuntimeError(f"{path}?q={query} answered {response.status_code}")
+    return summarise(samples)
+
+
+def time_backend_requests(queries: list[str]) -> dict:
+    from django.test import RequestFactory
+
+    from search import page_types
+    from search.engines import elasticsearch_backend
+    from search.site_search import searchable_pages
+
+    backend = elasticsearch_backend()
+    pages = searchable_pages(RequestFactory().get("/search/"))
+    boosts = {
+        page_types.model_content_type_label(model): page_types.search_boost(model)
+        for model in page_types.site_search_models()
+    }
+    samples = []
+    for query in queries:
+        for run in range(3 + RUNS_PER_QUERY):
+            started = time.perf_counter()
+            backend.site_search(
+                queryset=pages,
+                text=query,
+                type_keys=None,
+                newest_first=False,
+                offset=0,
+                size=10,
+                boosts=boosts,
+            )
+            if run >= 3:
+                samples.append((time.perf_counter() - started) * 1000)
+    return summarise(samples)
+
+
+def summarise(samples: list[float]) -> dict:
     ordered = sorted(samples)
     return {
         "requests": len(ordered),
@@ -220,6 +256,10 @@ def run() -> None:
     try:
         report.add("elasticsearch_rebuild", rebuild("default"))
         check_degraded(client)
+        # For scale: the same page without a query (the site's header, footer and navigation
+        # only), and Elasticsearch's part of a search (one request, as site search makes it).
+        report.add("page_without_query", time_queries(client, "/search/", [""]))
+        report.add("elasticsearch_request_alone", time_backend_requests(QUERIES))
         report.add("elasticsearch_search", time_queries(client, "/search/", QUERIES))
         report.add(
             "elasticsearch_autocomplete",
