@@ -13,7 +13,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install run test test-embedded lint format bench elasticsearch-start elasticsearch-stop clean
+.PHONY: help install run worker test test-embedded lint format bench elasticsearch-start elasticsearch-stop clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -28,10 +28,16 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 
 install: $(VENV)/.installed ## Create .venv and install the locked dependencies
 
-run: install ## Serve the demo site on http://127.0.0.1:8000 (SQLite + database search)
+run: install ## Serve the demo site on http://127.0.0.1:8000 (SQLite + database search), with the task worker
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo --create-admin
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@# The task worker (search index updates) runs beside the web server and stops with it.
+	@$(PY) manage.py db_worker --no-reload --interval 1 & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+		$(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: install ## Run only the task worker (search index updates, rebuilds), as production does
+	$(PY) manage.py db_worker --no-reload
 
 test: install ## Run the whole suite (see README: DATABASE_URL, ELASTICSEARCH_URL)
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -88,6 +88,7 @@ def connect_signal_handlers() -> None:
                 on_deleted, sender=model, dispatch_uid=f"search-deleted-{model._meta.label}"
             )
     post_page_move.connect(on_page_moved, dispatch_uid="search-page-moved")
+    _connect_promotion_cache_handlers()
     from .models import SearchSynonym
 
     post_save.connect(
@@ -96,3 +97,20 @@ def connect_signal_handlers() -> None:
     post_delete.connect(
         on_synonyms_changed, sender=SearchSynonym, dispatch_uid="search-synonyms-deleted"
     )
+
+
+def _connect_promotion_cache_handlers() -> None:
+    """Promotions are cached (search.promotions); forget them when one changes, or when a page
+    is published or unpublished (only live pages are promoted). A new search term is not a
+    change: it cannot have promotions yet, and every search would otherwise clear the cache."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.signals import page_published, page_unpublished
+
+    from .promotions import forget_cached_promotions
+
+    post_save.connect(forget_cached_promotions, sender=SearchPromotion, dispatch_uid="search-promo")
+    post_delete.connect(
+        forget_cached_promotions, sender=SearchPromotion, dispatch_uid="search-promo-deleted"
+    )
+    page_published.connect(forget_cached_promotions, dispatch_uid="search-promo-published")
+    page_unpublished.connect(forget_cached_promotions, dispatch_uid="search-promo-unpublished")

@@ -9,8 +9,9 @@
 The model needs a location (docs/search.md: `latitude` and `longitude` fields, or
 `search_location_fields`), and its queryset's filters must be on `index.FilterField`s, as for
 any Wagtail search. On Elasticsearch the index's `geo_point` filters and sorts; on the database
-(or when Elasticsearch does not answer) a latitude/longitude box narrows the rows and the exact
-great-circle distance (search.geo) orders them."""
+(or when Elasticsearch does not answer) the exact great-circle distance (search.geo) filters and
+orders them, after a latitude/longitude box has narrowed the rows (without `text`) or the text
+search has (with it)."""
 
 from dataclasses import dataclass
 

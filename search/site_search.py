@@ -136,11 +136,36 @@ def plain_summary(page: Page) -> SafeString:
     return escape(getattr(page, "summary", "") or page.search_description or "")
 
 
-def _load_pages(pks: list) -> list[Page]:
+def _load_pages(pks: list, models: dict | None = None) -> list[Page]:
     """The pages for these ids, in this order, skipping any no longer live (Elasticsearch may
-    not have heard yet: its update waits in the task queue)."""
-    pages = {str(page.pk): page for page in Page.objects.live().filter(pk__in=pks).specific()}
+    not have heard yet: its update waits in the task queue). With each page's model known
+    (`models`: pk -> "app_label.modelname"), one query per model; otherwise Wagtail's
+    `specific()`, which first asks the database."""
+    models = models or {}
+    by_model: dict[str, list] = {}
+    for pk in pks:
+        by_model.setdefault(models.get(pk, ""), []).append(pk)
+    pages = {}
+    for label, model_pks in by_model.items():
+        model = _page_model(label)
+        # Results show titles, summaries and dates, never the body: leave StreamFields unread.
+        found = (
+            model.objects.live().filter(pk__in=model_pks).defer_streamfields()
+            if model
+            else Page.objects.live().filter(pk__in=model_pks).defer_streamfields().specific()
+        )
+        pages.update({str(page.pk): page for page in found})
     return [pages[str(pk)] for pk in pks if str(pk) in pages]
+
+
+def _page_model(label: str):
+    from django.apps import apps
+
+    try:
+        model = apps.get_model(label) if label else None
+    except (LookupError, ValueError):
+        return None
+    return model if model and issubclass(model, Page) else None
 
 
 def _elasticsearch_search(backend, search, queryset, request) -> SearchOutcome:
@@ -150,7 +175,7 @@ def _elasticsearch_search(backend, search, queryset, request) -> SearchOutcome:
     }
     type_keys = _selected_type_keys(search)
 
-    def ask(page: int) -> dict:
+    def ask(page: int, any_word: bool = False) -> dict:
         return backend.site_search(
             queryset=queryset,
             text=search.query,
@@ -159,13 +184,21 @@ def _elasticsearch_search(backend, search, queryset, request) -> SearchOutcome:
             offset=(page - 1) * search.per_page,
             size=search.per_page,
             boosts=boosts,
+            any_word=any_word,
         )
 
+    any_word = False
     answer = ask(search.page)
+    found_with_most_words = sum(answer["type_counts"].values())
+    if not found_with_most_words and len(search.query.split()) > 1:
+        # Nothing has most of the words: show what has any of them, best first (as the
+        # database backend does).
+        any_word = True
+        answer = ask(search.page, any_word=True)
     page, page_count = clamp_page(search.page, answer["total"], search.per_page)
     if page != search.page and answer["total"]:
-        answer = ask(page)
-    pages = _load_pages(answer["pks"])
+        answer = ask(page, any_word=any_word)
+    pages = _load_pages(answer["pks"], answer["models"])
     hits = [
         _hit(
             page_obj,
@@ -178,7 +211,7 @@ def _elasticsearch_search(backend, search, queryset, request) -> SearchOutcome:
     ]
     all_total = sum(answer["type_counts"].values())
     suggestion = None
-    if answer["total"] < FEW_RESULTS:
+    if found_with_most_words < FEW_RESULTS:
         suggestion = backend.spelling_suggestion(queryset.model, search.query)
     return SearchOutcome(
         hits=hits,
@@ -269,7 +302,9 @@ def _database_search(backend, search, queryset, request) -> SearchOutcome:
         filtered = queryset.filter(content_type__in=_content_type_ids(selected))
     offset = (page - 1) * search.per_page
     boosts = _content_type_boosts()
-    if search.sort == SORT_RELEVANCE and boosts and offset + search.per_page <= RERANK_WINDOW:
+    if not total:
+        found = []
+    elif search.sort == SORT_RELEVANCE and boosts and offset + search.per_page <= RERANK_WINDOW:
         found = _boosted(backend, query, filtered, boosts)[offset : offset + search.per_page]
     else:
         found = list(results_for(query, filtered)[offset : offset + search.per_page])

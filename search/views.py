@@ -9,7 +9,14 @@ from django.views.decorators.http import require_GET
 from . import page_types
 from .promotions import promoted_results, record_query
 from .query_text import clean_query, printable
-from .site_search import SORT_NEWEST, SORT_RELEVANCE, SORTS, SearchRequest, run_site_search
+from .site_search import (
+    MAX_PAGE,
+    SORT_NEWEST,
+    SORT_RELEVANCE,
+    SORTS,
+    SearchRequest,
+    run_site_search,
+)
 from .site_search import suggest_titles as find_suggestions
 
 # What the box shows back: what was typed, cut to a sane length.
@@ -18,11 +25,12 @@ MIN_AUTOCOMPLETE_CHARACTERS = 2
 
 
 def parse_page(raw: str | None) -> int:
+    """A page number from the URL, within 1 and the last page any search can have."""
     try:
         page = int(raw or 1)
     except ValueError:
         return 1
-    return max(page, 1)
+    return min(max(page, 1), MAX_PAGE)
 
 
 def search_url(**params) -> str:

@@ -98,7 +98,7 @@ def elasticsearch(settings):
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    """Precision at 3 for each backend the relevance test ran on (tests/search/test_relevance.py)."""
+    """Precision at 3 for each backend the relevance test ran on (search/test_relevance.py)."""
     from tests.search.test_relevance import RELEVANCE_KEY
 
     figures = config.stash.get(RELEVANCE_KEY, {})

@@ -37,8 +37,14 @@ class BasePage(Page):
     def meta_description(self) -> str:
         return self.search_description or self.summary
 
-    # The label shown beside a result in site search ("Family hub", "News release", ...).
+    # Site search reads these (docs/search.md, "The contract for page types"); each page type
+    # overrides what differs. The label shown beside a result and in the type filter:
     search_type_label = "Page"
+    # Multiplies this type's relevance: hubs and services use 2.0 to rank above news.
+    search_boost = 1.0
+    # A DateField or DateTimeField shown with each result and sorted by "Newest", e.g. a news
+    # release's "release_date". None: "Newest" uses the last publication date.
+    search_date_field = None
 
 
 class HomePage(BasePage):

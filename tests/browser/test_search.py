@@ -39,6 +39,8 @@ def search_server(demo_server):
 def test_search_from_the_header_then_filter_by_type(browser_page, search_server, axe):
     browser_page.goto(search_server + "/")
     browser_page.get_by_label("Search this site").fill("speech therapy")
+    # Suggestions come as people type; let them arrive before the search leaves the page.
+    browser_page.get_by_role("listbox", name="Suggested pages").wait_for(state="visible")
     browser_page.get_by_role("button", name="Search").click()
 
     browser_page.wait_for_url(lambda url: url.endswith("/search/?q=speech+therapy"))

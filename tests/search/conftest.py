@@ -9,6 +9,13 @@ import pytest
 from website.demo import ensure_child_page, heading, paragraph
 from website.models import StandardPage
 
+# Decorate a test with one of these to run it on one backend only (what the other backend
+# does not do, such as highlighting): they narrow the `engine` fixture's parameters.
+ELASTICSEARCH_ONLY = pytest.mark.parametrize(
+    "engine", [pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)], indirect=True
+)
+DATABASE_ONLY = pytest.mark.parametrize("engine", ["database"], indirect=True)
+
 
 @pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
 def engine(request, site):

@@ -30,7 +30,7 @@ from search.synonyms import InvalidSynonyms, expand_words, parse_terms, solr_rul
         ("<script>alert('x')</script>", "script alert x script"),
         ("'; DROP TABLE wagtailcore_page; --", "drop table wagtailcore page"),
         ("Mum's group", "mums group"),
-        ("mum’s group", "mums group"),
+        ("mum\u2019s group", "mums group"),  # a typographic apostrophe
         ("special-needs", "special needs"),
         ("naïve café", "naïve café"),
         ("ﬁrst aid", "first aid"),  # NFKC folds the ligature
@@ -208,14 +208,13 @@ def test_solr_rules():
 def test_expand_words_finds_the_longest_phrase_first():
     groups = [("send", "special educational needs"), ("nursery", "childcare")]
 
-    assert expand_words("special educational needs in bilston".split(), groups) == [
+    words = ["special", "educational", "needs", "in", "bilston"]
+    assert expand_words(words, groups) == [
         ["special educational needs", "send"],
         ["in"],
         ["bilston"],
     ]
-    assert expand_words(["childcare"], groups) == [
-        ["childcare", "send", "nursery"][::2][:1] + ["nursery"]
-    ]
+    assert expand_words(["childcare"], groups) == [["childcare", "nursery"]]
     assert expand_words([], groups) == []
 
 

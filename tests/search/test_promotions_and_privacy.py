@@ -30,6 +30,17 @@ def test_a_promoted_page_shows_first_for_its_query(client, engine):
     assert "Recommended" in promoted[0].get_text()
 
 
+def test_a_new_promotion_shows_at_once_after_searches_without_one(client, engine):
+    assert not soup(client.get("/search/", {"q": "help"})).select(".search-result--promoted")
+
+    SearchPromotion.objects.create(
+        query=Query.objects.get_or_create(query_string="help")[0],
+        page=Page.objects.get(slug="contact-us"),
+    )
+
+    assert soup(client.get("/search/", {"q": "help"})).select(".search-result--promoted")
+
+
 def test_an_unpublished_promoted_page_is_not_shown(client, engine):
     contact = Page.objects.get(slug="contact-us")
     SearchPromotion.objects.create(query=Query.objects.create(query_string="help"), page=contact)

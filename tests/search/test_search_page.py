@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.search.conftest import add_page
+from tests.search.conftest import DATABASE_ONLY, ELASTICSEARCH_ONLY, add_page
 
 pytestmark = pytest.mark.django_db
 
@@ -44,18 +44,16 @@ def test_results_show_type_label_title_and_summary(client, engine):
     assert summary == "How accessible this website is, and how to report a problem."
 
 
+@ELASTICSEARCH_ONLY
 def test_elasticsearch_highlights_the_matched_words(client, engine):
-    if engine != "elasticsearch":
-        pytest.skip("highlighting is Elasticsearch's; the database shows the plain summary")
     response = client.get("/search/", {"q": "report a problem"})
 
     summary = soup(response).select_one(".search-result__summary")
     assert {"report", "problem"} <= {mark.get_text() for mark in summary.select("mark")}
 
 
+@DATABASE_ONLY
 def test_database_summary_is_plain(client, engine):
-    if engine != "database":
-        pytest.skip("the database backend shows the summary without highlights")
     response = client.get("/search/", {"q": "accessible"})
 
     assert not soup(response).select(".search-result__summary mark")
