@@ -28,10 +28,13 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 
 install: $(VENV)/.installed ## Create .venv and install the locked dependencies
 
-run: install ## Serve the demo site on http://127.0.0.1:8000 (SQLite + database search)
+run: install ## Serve the demo site on http://127.0.0.1:8000 (SQLite + database search), with the scheduler
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo --create-admin
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@# The scheduler (publish_scheduled every minute) runs beside the server and stops with it.
+	$(PY) manage.py run_scheduler & scheduler=$$!; \
+		trap 'kill $$scheduler 2>/dev/null; wait $$scheduler 2>/dev/null' EXIT INT TERM; \
+		$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install ## Run the whole suite (see README: DATABASE_URL, ELASTICSEARCH_URL)
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from website import views
@@ -15,6 +16,8 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Every live, public page (news releases included; embargoed ones are not live yet).
+    path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
 if settings.DEBUG:

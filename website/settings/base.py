@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -44,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Its sitemap.xml template, rendered by wagtail.contrib.sitemaps at /sitemap.xml.
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
