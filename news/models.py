@@ -379,14 +379,14 @@ class NewsReleasePage(BasePage):
 
     def save(self, *args, **kwargs):
         if self.release_date is None and self.live:
-            # Going live with no date chosen: the release is dated from this moment (or its
-            # go-live time). Kept from then on, so editing the release never moves it.
-            self.release_date = (
-                default_release_date(self.go_live_at, self.first_published_at) or timezone.now()
-            )
+            # Going live with no date chosen: the release is dated from its go-live time or
+            # first publication, and keeps that date, so editing it later never moves it.
+            # (The admin saves a new page as live just before publishing it, when neither is
+            # set yet: the publication that follows dates it.)
+            self.release_date = default_release_date(self.go_live_at, self.first_published_at)
             update_fields = kwargs.get("update_fields")
-            if update_fields is not None and "release_date" not in update_fields:
-                kwargs["update_fields"] = [*update_fields, "release_date"]
+            if self.release_date and update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "release_date"}
         return super().save(*args, **kwargs)
 
     def with_content_json(self, content):

@@ -5,6 +5,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from wagtail.images.models import Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page, Site
 
 from website.models import NavigationSettings
@@ -64,3 +66,20 @@ def json_ld(data) -> str:
         '<script type="application/ld+json">{}</script>',
         mark_safe(escaped),  # noqa: S308 - every character that could end the element is escaped
     )
+
+
+@register.simple_tag
+def responsive_picture(image, widths: str = "480,800,1200", formats: str = "webp,jpeg", **attrs):
+    """A `<picture>` like Wagtail's `{% picture %}` (a `<source>` per format, the last format as
+    the `<img>` fallback, a srcset of widths), asking only for the widths the original can give:
+    Wagtail never enlarges, so a 640-pixel photo at width-800 and width-1200 would list two
+    640w candidates, which the HTML standard forbids. Attributes (alt, sizes, loading...) go on
+    the `<img>`; without `alt`, the image's own alt text is used."""
+    if not image:
+        return ""
+    wanted = sorted(int(width) for width in widths.split(","))
+    usable = sorted(
+        {width for width in wanted if width < image.width} | {min(image.width, wanted[-1])}
+    )
+    specs = [f"width-{width}|format-{fmt}" for width in usable for fmt in formats.split(",")]
+    return Picture(get_renditions_or_not_found(image, specs), attrs)
