@@ -210,6 +210,12 @@ def illustration_png(scene: str, palette: str, seed: int = 0) -> bytes:
     return output.getvalue()
 
 
+def root_collection() -> Collection:
+    """Wagtail's migrations make the root collection; a flushed database (a transactional
+    test) has none."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
 def ensure_demo_image(title: str, description: str, scene: str, palette: str, seed: int = 0):
     """The Wagtail image called `title`, drawn and saved if there is none yet."""
     image_model = get_image_model()
@@ -220,7 +226,7 @@ def ensure_demo_image(title: str, description: str, scene: str, palette: str, se
     image = image_model(
         title=title,
         description=description,
-        collection=Collection.get_first_root_node(),
+        collection=root_collection(),
         file=ImageFile(BytesIO(illustration_png(scene, palette, seed)), name=filename),
     )
     image.save()

@@ -112,3 +112,37 @@ def test_a_press_contact_needs_a_phone_number_or_an_email(admin_client):
 
     assert response.status_code == 200
     assert "Give a phone number or an email address" in response.content.decode()
+
+
+def test_a_new_release_can_be_previewed_before_it_is_saved(admin_client, news_index):
+    topic = NewsTopicFactory(name="Consultations")
+    url = reverse(
+        "wagtailadmin_pages:preview_on_add", args=["news", "newsreleasepage", news_index.pk]
+    )
+    data = release_form_data(
+        "Preview me",
+        "preview-me",
+        topics=[topic],
+        hero_image=str(ImageFactory().pk),
+        hero_image_alt="A hub",
+    )
+
+    assert admin_client.post(url, data).json()["is_valid"]
+    preview = admin_client.get(url)
+
+    assert preview.status_code == 200
+    html = BeautifulSoup(preview.content, "html.parser")
+    assert html.h1.get_text() == "Preview me"
+    assert html.select_one(".news-release__date").get_text(strip=True).startswith("Published")
+    assert [link.get_text() for link in html.select(".news-release__topics a")] == ["Consultations"]
+    assert not NewsReleasePage.objects.filter(slug="preview-me").exists()
+
+
+def test_an_edited_release_can_be_previewed(admin_client, news_index):
+    release = NewsReleasePageFactory(parent=news_index, title="Before")
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[release.pk])
+
+    assert admin_client.post(url, release_form_data("After", release.slug)).json()["is_valid"]
+    preview = admin_client.get(url)
+
+    assert BeautifulSoup(preview.content, "html.parser").h1.get_text() == "After"

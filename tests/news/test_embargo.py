@@ -3,12 +3,18 @@ listing and its filters, the feeds, the sitemap, search) until its go-live time;
 `publish_scheduled` has run after that, it is everywhere, and nobody has done anything else.
 The clock is moved with time-machine; nothing sleeps."""
 
+import io
+import os
+import signal
+import threading
+import time
 from datetime import datetime, timedelta
 from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
 
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.models import Page
 
@@ -18,7 +24,7 @@ from bs4 import BeautifulSoup
 
 from news.models import NewsReleasePage
 
-from .factories import NewsReleasePageFactory, NewsTopicFactory, publish
+from .factories import NewsIndexPageFactory, NewsReleasePageFactory, NewsTopicFactory, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -161,3 +167,32 @@ def test_elasticsearch_finds_the_release_only_once_it_is_live(client, embargoed,
         call_command("publish_scheduled")
 
     assert found()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_scheduler_loop_publishes_on_time_and_stops_on_sigterm(site):
+    """`make run`'s background loop, for real: a release due in half a second is published by
+    the loop (every 0.2 seconds here), and SIGTERM stops it. Transactional, because the loop
+    manages its database connection as a long-running process must."""
+    index = NewsIndexPageFactory(parent=site.root_page)
+    publish(index)
+    release = publish(
+        NewsReleasePageFactory(
+            parent=index,
+            slug="due-soon",
+            live=False,
+            release_date=None,
+            go_live_at=timezone.now() + timedelta(seconds=0.5),
+        )
+    )
+    assert not release.live
+    stopper = threading.Timer(2.0, os.kill, (os.getpid(), signal.SIGTERM))
+    stopper.start()
+    started = time.monotonic()
+
+    call_command("run_scheduler", "--interval", "0.2", stdout=io.StringIO())
+
+    stopper.join()
+    assert 1.5 < time.monotonic() - started < 10, "ran until SIGTERM, then stopped"
+    assert NewsReleasePage.objects.get(pk=release.pk).live
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL, "handlers put back"

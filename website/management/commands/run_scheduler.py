@@ -39,12 +39,25 @@ class Command(BaseCommand):
             self.publish_due()
             return
         stop = threading.Event()
-        for signal_number in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(signal_number, lambda number, frame: stop.set())
+        previous_handlers = {
+            number: signal.signal(number, lambda number, frame: stop.set())
+            for number in (signal.SIGINT, signal.SIGTERM)
+        }
+        try:
+            self.run_until(stop, interval)
+        finally:
+            for number, handler in previous_handlers.items():
+                signal.signal(number, handler)
+
+    def run_until(self, stop: threading.Event, interval: float) -> None:
         parent = os.getppid()
         self.stdout.write(f"Scheduler: publishing scheduled pages every {interval:g} seconds")
         while not stop.is_set():
+            # A long-lived process: drop connections the database has closed or that are past
+            # CONN_MAX_AGE, as Django does around each web request.
+            close_old_connections()
             self.publish_due()
+            close_old_connections()
             # The next multiple of the interval: a release due at 10:00 is out within a second
             # or so of 10:00, not up to a minute later.
             next_run = (time.time() // interval + 1) * interval
@@ -57,7 +70,6 @@ class Command(BaseCommand):
     def publish_due(self) -> None:
         """One `publish_scheduled`; a failure (the database briefly away, say) is logged and
         the next run tries again."""
-        close_old_connections()
         try:
             now = timezone.now()
             due = Revision.objects.filter(approved_go_live_at__lt=now).count()
@@ -70,5 +82,3 @@ class Command(BaseCommand):
                 )
         except Exception:
             logger.exception("publish_scheduled failed; the next run will try again")
-        finally:
-            close_old_connections()
