@@ -6,13 +6,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.images import get_image_model
-from wagtail.models import Collection
 
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
 from news.models import NewsIndexPage, NewsReleasePage, NewsTopic, PressContact
+from website.demo_images import root_collection
 
 
 class NewsTopicFactory(DjangoModelFactory):
@@ -43,7 +43,7 @@ class ImageFactory(DjangoModelFactory):
 
     title = factory.Sequence(lambda number: f"Test image {number}")
     description = "Children playing at a family hub"
-    collection = factory.LazyFunction(Collection.get_first_root_node)
+    collection = factory.LazyFunction(root_collection)
     file = factory.django.ImageField(width=640, height=360, color="teal", format="PNG")
 
 
