@@ -1,8 +1,9 @@
-"""The image renditions news uses, named once. Templates write the same specs in their image
-tags; the listing and the feeds prefetch these, so a change here must be made there too (the
-query-count tests catch a mismatch: a missed prefetch costs one query per release)."""
+"""The image renditions news uses, named once: the templates render them (`release_thumbnail`)
+and the listing and the feeds prefetch them, so a listing costs one rendition query whatever
+the number of releases."""
 
-# Listing cards: 16:9 thumbnails, WebP with a JPEG fallback, at 1x and 2x.
+# Listing cards: 16:9 thumbnails, WebP with a JPEG fallback, at 1x and 2x. The last format is
+# the <img> fallback.
 CARD_IMAGE_SPECS = [
     "fill-240x135|format-webp",
     "fill-480x270|format-webp",

@@ -304,9 +304,10 @@ def test_only_one_news_index(home_page, news_index):
     assert not NewsIndexPage.can_create_at(home_page)
 
 
-def test_a_live_release_without_a_date_is_listed_last(client, news_index):
-    """Only pages made live in code, never published, have no date: list them, last."""
+def test_a_release_is_listed_once_it_has_a_date(client, news_index):
+    """Releases get their date as they first go live. Only a page made live in code, without
+    publishing it, has none: it is left out of the listing rather than shown undated."""
     NewsReleasePageFactory(parent=news_index, title="Undated", release_date=None)
     NewsReleasePageFactory(parent=news_index, title="Dated", days_ago=400)
 
-    assert listed_titles(get_html(client, "/news/")) == ["Dated", "Undated"]
+    assert listed_titles(get_html(client, "/news/")) == ["Dated"]

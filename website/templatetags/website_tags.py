@@ -5,10 +5,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from wagtail.images.models import Picture
-from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page, Site
 
+from website.images import picture
 from website.models import NavigationSettings
 
 register = template.Library()
@@ -70,9 +69,8 @@ def json_ld(data) -> str:
 
 @register.simple_tag
 def responsive_picture(image, widths: str = "480,800,1200", formats: str = "webp,jpeg", **attrs):
-    """A `<picture>` like Wagtail's `{% picture %}` (a `<source>` per format, the last format as
-    the `<img>` fallback, a srcset of widths), asking only for the widths the original can give:
-    Wagtail never enlarges, so a 640-pixel photo at width-800 and width-1200 would list two
+    """A `<picture>` like Wagtail's `{% picture %}`, asking only for the widths the original can
+    give: Wagtail never enlarges, so a 640-pixel photo at width-800 and width-1200 would list two
     640w candidates, which the HTML standard forbids. Attributes (alt, sizes, loading...) go on
     the `<img>`; without `alt`, the image's own alt text is used."""
     if not image:
@@ -82,4 +80,4 @@ def responsive_picture(image, widths: str = "480,800,1200", formats: str = "webp
         {width for width in wanted if width < image.width} | {min(image.width, wanted[-1])}
     )
     specs = [f"width-{width}|format-{fmt}" for width in usable for fmt in formats.split(",")]
-    return Picture(get_renditions_or_not_found(image, specs), attrs)
+    return picture(image, specs, attrs)
