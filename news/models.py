@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -203,16 +203,22 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def years(self, releases, selected: int | None) -> list[int]:
         """Years for the filter, newest first: every year from the oldest release's to the
-        newest's, and the selected one. The two ends are two index lookups; listing only the
-        years that have news would read every release, on every view of the listing."""
-        dates = releases.values_list("release_date", flat=True)
-        newest = dates.first()  # `releases` are newest first, along the index
-        oldest = dates.order_by("release_date", "pk").first()
-        years = set()
-        if newest is not None:
-            years.update(
-                range(timezone.localtime(oldest).year, timezone.localtime(newest).year + 1)
+        newest's, and the selected one. The two ends cost one query of two index lookups;
+        listing only the years that have news would read every release on every view."""
+        dates = releases.values("release_date")
+        ends = (
+            NewsIndexPage.objects.filter(pk=self.pk)
+            .annotate(
+                newest=Subquery(dates[:1]),  # `releases` are newest first, along the index
+                oldest=Subquery(dates.order_by("release_date", "pk")[:1]),
             )
+            .values("newest", "oldest")
+            .first()
+        )
+        years = set()
+        if ends and ends["newest"] is not None:
+            newest, oldest = (timezone.localtime(ends[end]).year for end in ("newest", "oldest"))
+            years.update(range(oldest, newest + 1))
         if selected:
             years.add(selected)
         return sorted(years, reverse=True)
@@ -449,7 +455,7 @@ class NewsReleasePage(BasePage):
         share_image_url = absolute_url(request, share_image.url) if share_image else ""
         url = self.get_full_url(request) or ""
         council = CouncilSettings.for_request(request)
-        news_index = self.get_parent().specific
+        news_index = NewsIndexPage.objects.parent_of(self).first()
         context.update(
             topics=topics,
             related_pages=[
@@ -458,7 +464,7 @@ class NewsReleasePage(BasePage):
                 if link.page.live and link.page.pk != self.pk
             ],
             news_index=news_index,
-            feeds=news_index.feed_links() if isinstance(news_index, NewsIndexPage) else [],
+            feeds=news_index.feed_links() if news_index else [],
             sharing=SharingMetadata(
                 title=self.seo_title or self.title,
                 description=self.meta_description,
