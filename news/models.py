@@ -1,6 +1,7 @@
 """News releases: the news index at /news/ (listing, filters, feeds), the releases under it,
 and the two snippets releases share: topics (a managed taxonomy) and press contacts."""
 
+import hashlib
 from datetime import datetime
 
 from django import forms
@@ -427,6 +428,33 @@ class NewsReleasePage(BasePage):
         if page.release_date is None:
             page.release_date = self.release_date
         return page
+
+    @property
+    def card_version(self) -> str:
+        """Everything the listing card shows (templates/news/includes/release_card.html),
+        hashed: the key of its cached HTML. Any change to the release, its topics or its hero
+        image (a new file, a new focal point) makes a new key, so a card is never stale; the
+        cache only saves rendering 20 cards on every view of the listing."""
+        parts = [
+            self.title,
+            self.url_path,
+            self.summary,
+            self.release_date.isoformat() if self.release_date else "",
+            *(f"{topic.pk}:{topic.name}" for topic in self.topics.all()),
+        ]
+        if image := self.hero_image:
+            parts += [
+                image.pk,
+                image.file.name,
+                image.width,
+                image.height,
+                image.focal_point_x,
+                image.focal_point_y,
+                image.focal_point_width,
+                image.focal_point_height,
+            ]
+        text = "\x1f".join(str(part) for part in parts)
+        return hashlib.sha256(text.encode()).hexdigest()[:32]
 
     @property
     def display_date(self) -> datetime:

@@ -101,4 +101,8 @@ def run() -> None:
         for label, url in urls.items():
             timing = time_calls(get_ok(client, url))
             report.add(f"{label}_with_{target}_releases", timing.summary())
+    # The same machine's speed for a page with no news on it: read the figures above against
+    # this one when the machine is shared or slow.
+    timing = time_calls(get_ok(client, "/about-family-hubs/"))
+    report.add("baseline_standard_page", timing.summary())
     report.write()

@@ -4,6 +4,7 @@ empty state, and a 404 (never a 500) for parameters that name nothing."""
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from wagtail.images.rect import Rect
 from wagtail.models import PageViewRestriction
 
 import pytest
@@ -311,3 +312,25 @@ def test_a_release_is_listed_once_it_has_a_date(client, news_index):
     NewsReleasePageFactory(parent=news_index, title="Dated", days_ago=400)
 
     assert listed_titles(get_html(client, "/news/")) == ["Dated"]
+
+
+def test_cached_cards_show_changes_at_once(client, news_index):
+    """Listing cards are cached by their content: an edit to the release, a renamed topic or a
+    new focal point on the image shows on the next view."""
+    topic = NewsTopicFactory(name="Consultations")
+    release = NewsReleasePageFactory(parent=news_index, title="Before", topics=[topic])
+    first = get_html(client, "/news/")
+    first_thumbnail = first.select_one(".news-card img")["src"]
+
+    release.title = "After"
+    release.save()
+    topic.name = "Have your say"
+    topic.save()
+    image = release.hero_image
+    image.set_focal_point(Rect(0, 0, 100, 100))
+    image.save()
+
+    html = get_html(client, "/news/")
+    assert listed_titles(html) == ["After"]
+    assert [tag.get_text() for tag in html.select(".news-card .tag")] == ["Have your say"]
+    assert html.select_one(".news-card img")["src"] != first_thumbnail
