@@ -28,12 +28,14 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 
 install: $(VENV)/.installed ## Create .venv and install the locked dependencies
 
-run: install ## Serve the demo site on http://127.0.0.1:8000 (SQLite + database search), with the task worker
+run: install ## Serve the demo site on http://127.0.0.1:8000 (SQLite + database search), with the task worker and the scheduler
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo --create-admin
-	@# The task worker (search index updates) runs beside the web server and stops with it.
+	@# The task worker (search index updates) and the scheduler (publish_scheduled every minute)
+	@# run beside the web server and stop with it.
 	@$(PY) manage.py db_worker --no-reload --interval 1 & worker=$$!; \
-		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+		$(PY) manage.py run_scheduler & scheduler=$$!; \
+		trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 		$(PY) manage.py runserver $(HOST):$(PORT)
 
 worker: install ## Run only the task worker (search index updates, rebuilds), as production does

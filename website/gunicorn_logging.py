@@ -9,7 +9,7 @@ class RedactingLogger(Logger):
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)
         for key in ("U", "r", "q", "f"):
-            if key in atoms and atoms[key]:
+            if atoms.get(key):
                 atoms[key] = redact_query_string(str(atoms[key]))
         if atoms.get("q"):
             atoms["q"] = "[redacted]"

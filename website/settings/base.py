@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "wagtailgeowidget",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -48,6 +49,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Its sitemap.xml template, rendered by wagtail.contrib.sitemaps at /sitemap.xml.
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

@@ -2,12 +2,12 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import _json_script_escapes as JSON_SCRIPT_ESCAPES
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
 
+from website.images import picture
 from website.models import NavigationSettings
 
 register = template.Library()
@@ -50,11 +50,34 @@ def breadcrumbs(context, page):
     }
 
 
+# What Django's json_script escapes: with these as \u escapes, text an editor typed (a headline
+# containing "</script>" or "<!--") cannot end or confuse the script element.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
 @register.simple_tag
 def json_ld(data) -> str:
-    """A schema.org JSON-LD script element. The JSON is escaped the way json_script escapes it,
-    so no value can close the element early."""
+    """A `<script type="application/ld+json">` element for schema.org data. (Django's
+    `json_script` filter escapes the same way but only writes type="application/json".)"""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, sort_keys=True)
+    escaped = text.translate(JSON_SCRIPT_ESCAPES)
     return format_html(
         '<script type="application/ld+json">{}</script>',
-        mark_safe(json.dumps(data, cls=DjangoJSONEncoder).translate(JSON_SCRIPT_ESCAPES)),  # noqa: S308
+        mark_safe(escaped),  # noqa: S308 - every character that could end the element is escaped
     )
+
+
+@register.simple_tag
+def responsive_picture(image, widths: str = "480,800,1200", formats: str = "webp,jpeg", **attrs):
+    """A `<picture>` like Wagtail's `{% picture %}`, asking only for the widths the original can
+    give: Wagtail never enlarges, so a 640-pixel photo at width-800 and width-1200 would list two
+    640w candidates, which the HTML standard forbids. Attributes (alt, sizes, loading...) go on
+    the `<img>`; without `alt`, the image's own alt text is used."""
+    if not image:
+        return ""
+    wanted = sorted(int(width) for width in widths.split(","))
+    usable = sorted(
+        {width for width in wanted if width < image.width} | {min(image.width, wanted[-1])}
+    )
+    specs = [f"width-{width}|format-{fmt}" for width in usable for fmt in formats.split(",")]
+    return picture(image, specs, attrs)

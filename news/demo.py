@@ -1,0 +1,534 @@
+"""The demo council's news: /news/ under the home page, topics, press contacts and fourteen
+releases from 2022 to 2026 (plus one under embargo, due a week after the demo is loaded), each
+with an illustration drawn by the loader. Like every demo loader it adds what is missing and
+changes nothing that exists. The releases are invented for this demo."""
+
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+from wagtail.models import Page, Site
+
+from website.demo import add_navigation_link, ensure_child_page, heading, paragraph
+from website.demo_images import ensure_demo_image
+
+from .models import NewsIndexPage, NewsReleasePage, NewsReleaseRelatedPage, NewsTopic, PressContact
+from .workflow import ensure_comms_workflow
+
+TOPICS = [
+    (
+        "Cabinet decisions",
+        "cabinet-decisions",
+        "Decisions the council's cabinet has taken about family hubs.",
+    ),
+    (
+        "Consultations",
+        "consultations",
+        "Where we asked families what they think, and what they told us.",
+    ),
+    ("Inspections", "inspections", "What inspectors found when they visited our services."),
+    ("New hubs", "new-hubs", "Family hubs opening, moving or adding services."),
+    ("Funding", "funding", "Money for family hubs: grants, budgets and what they pay for."),
+    ("Early years", "early-years", "Support for babies, toddlers and their parents."),
+]
+
+PRESS_CONTACTS = {
+    "priya": {
+        "name": "Priya Raman",
+        "role": "Senior communications officer",
+        "phone": "01902 555 0142",
+        "email": "press@wulfrun.example",
+    },
+    "tom": {
+        "name": "Tom Whitfield",
+        "role": "Communications officer, children's services",
+        "phone": "01902 555 0147",
+        "email": "press@wulfrun.example",
+    },
+}
+
+NOTES_TO_EDITORS = (
+    "<ol>"
+    "<li>Wulfrun Borough Council runs family hubs across the borough for families with children "
+    "from pregnancy to 19, or up to 25 for young people with special educational needs and "
+    "disabilities.</li>"
+    "<li>Photographs and interviews are available on request from the press office.</li>"
+    "</ol>"
+)
+
+CABINET_MEMBER = ("Councillor Helen Okafor", "Cabinet Member for Children and Families")
+DIRECTOR = ("Dr Sam Ellis", "Director of Children's Services")
+
+
+def quote(text: str, speaker: tuple[str, str]) -> tuple[str, dict]:
+    name, role = speaker
+    return ("quote", {"quote": text, "name": name, "role": role})
+
+
+# Oldest first: a release may name earlier ones as related pages.
+RELEASES = [
+    {
+        "slug": "cabinet-agrees-plan-for-family-hubs",
+        "title": "Cabinet agrees plan to turn children's centres into family hubs",
+        "date": (2022, 3, 14, 10, 0),
+        "topics": ["cabinet-decisions"],
+        "contact": "priya",
+        "image": ("meeting", "teal", "Illustration: six people around a meeting table"),
+        "summary": "Wulfrun's cabinet has agreed to bring children's centres, baby clinics and "
+        "youth services together in family hubs, starting in 2023.",
+        "body": [
+            paragraph(
+                "Wulfrun Borough Council's cabinet has agreed a three-year plan to replace the "
+                "borough's children's centres with family hubs: places where parents, carers and "
+                "young people can get help with anything from infant feeding to money worries "
+                "under one roof.",
+                "The first hubs will open in 2023 in buildings the council already owns, so that "
+                "more of the money goes on staff and sessions rather than on rent.",
+            ),
+            heading("What changes for families"),
+            paragraph(
+                "Services that families now find in different places, such as health visitor "
+                "clinics, stay and play, parenting courses and youth work, will be offered from "
+                "the same hubs, with longer opening hours.",
+            ),
+            quote(
+                "Parents told us they were tired of being sent from one office to another. "
+                "Family hubs mean one front door, with people behind it who can help.",
+                CABINET_MEMBER,
+            ),
+        ],
+        "related": ["about-family-hubs"],
+    },
+    {
+        "slug": "have-your-say-on-family-hub-locations",
+        "title": "Have your say on where Wulfrun's family hubs should be",
+        "date": (2022, 6, 20, 9, 30),
+        "topics": ["consultations"],
+        "contact": "tom",
+        "image": ("consultation", "blue", "Illustration: a crowd of people with speech bubbles"),
+        "summary": "A twelve-week consultation asks families which buildings, opening times and "
+        "services would make family hubs easiest to use.",
+        "body": [
+            paragraph(
+                "Families, carers and professionals can now comment on proposals for eight "
+                "family hubs across Wulfrun. The consultation runs for twelve weeks, online and "
+                "on paper at libraries and children's centres.",
+                "We are asking about locations, opening times, and which services people would "
+                "like to see in their nearest hub.",
+            ),
+            quote(
+                "We want every family to be able to reach a hub by bus or on foot. Tell us what "
+                "would make the difference for you.",
+                DIRECTOR,
+            ),
+        ],
+        "related": ["cabinet-agrees-plan-for-family-hubs", "contact-us"],
+    },
+    {
+        "slug": "families-ask-for-evening-and-weekend-sessions",
+        "title": "Consultation results: families ask for evening and weekend sessions",
+        "date": (2022, 11, 7, 11, 0),
+        "topics": ["consultations"],
+        "contact": "tom",
+        "image": ("family", "sunset", "Illustration: two adults and two children walking together"),
+        "summary": "More than 2,400 people answered our family hubs consultation. The most common "
+        "request was for sessions outside school and working hours.",
+        "body": [
+            paragraph(
+                "2,431 people took part in the consultation on family hubs, three in four of "
+                "them parents or carers. Most supported the eight proposed locations; many asked "
+                "for hubs to open later on weekdays and on Saturday mornings.",
+            ),
+            heading("What we will do"),
+            paragraph(
+                "Every hub will open until 7pm at least one evening a week, and four hubs will "
+                "open on Saturday mornings. Two proposed locations will move to buildings closer "
+                "to bus routes.",
+            ),
+            quote(
+                "Working dads barely get a look in at the moment. A Saturday session would mean "
+                "I could come along too.",
+                ("Daniel", "a parent who took part in the consultation"),
+            ),
+        ],
+        "related": ["have-your-say-on-family-hub-locations"],
+    },
+    {
+        "slug": "first-family-hub-opens-on-heath-lane",
+        "title": "First family hub opens on Heath Lane",
+        "date": (2023, 2, 27, 10, 0),
+        "topics": ["new-hubs"],
+        "contact": "priya",
+        "image": (
+            "building",
+            "teal",
+            "Illustration: a single-storey family hub with a yellow front door",
+        ),
+        "caption": "Heath Lane family hub, in the former Heath Lane children's centre.",
+        "summary": "Heath Lane family hub is open six days a week, with baby clinics, stay and "
+        "play, a youth club and a quiet room for confidential advice.",
+        "body": [
+            paragraph(
+                "Wulfrun's first family hub opened its doors on Monday in the refurbished Heath "
+                "Lane children's centre. More than 300 people came to the open day.",
+                "Health visitors, midwives, family support workers and the council's welfare "
+                "rights team now work from the same building.",
+            ),
+            quote(
+                "I came for the baby weighing and left with a place on a sleep course and help "
+                "with my council tax. That's the point of a hub.",
+                ("Mariam", "a parent at Heath Lane"),
+            ),
+            (
+                "call_to_action",
+                {
+                    "heading": "Find out what happens at a family hub",
+                    "text": "Drop in: most sessions are free and you do not need to book.",
+                    "link": {"page": "about-family-hubs", "url": "", "text": ""},
+                },
+            ),
+        ],
+        "related": ["families-ask-for-evening-and-weekend-sessions", "about-family-hubs"],
+    },
+    {
+        "slug": "money-for-infant-feeding-and-perinatal-mental-health",
+        "title": "£1.2 million to expand infant feeding and perinatal mental health support",
+        "date": (2023, 5, 15, 9, 0),
+        "topics": ["funding", "early-years"],
+        "contact": "priya",
+        "image": ("chart", "green", "Illustration: a bar chart rising beside a gold coin"),
+        "summary": "New funding will pay for infant feeding specialists in every hub and a "
+        "perinatal mental health team for parents who are struggling.",
+        "body": [
+            paragraph(
+                "Wulfrun has been awarded £1.2 million over three years to expand support for "
+                "new parents. The money will pay for four infant feeding specialists and a team "
+                "of three perinatal mental health practitioners based in family hubs.",
+            ),
+            heading("Who it is for"),
+            paragraph(
+                "Any parent from pregnancy until their baby is two. Parents can refer themselves "
+                "at any hub or be referred by their midwife, health visitor or GP.",
+            ),
+        ],
+        "related": ["first-family-hub-opens-on-heath-lane"],
+    },
+    {
+        "slug": "three-more-family-hubs-open",
+        "title": "Stay and play sessions double as three more hubs open",
+        "date": (2023, 9, 4, 10, 30),
+        "topics": ["new-hubs", "early-years"],
+        "contact": "tom",
+        "image": ("building", "plum", "Illustration: a family hub with trees either side"),
+        "summary": "Canal Street, Oakfield and Northgate family hubs open this week, doubling the "
+        "number of stay and play sessions in the borough.",
+        "body": [
+            paragraph(
+                "Three family hubs open this week at Canal Street, Oakfield and Northgate. With "
+                "Heath Lane, that makes four, and 48 stay and play sessions a week across "
+                "Wulfrun, up from 23 a year ago.",
+            ),
+            quote(
+                "Stay and play is often the first time a parent talks to us. The more sessions "
+                "there are, the earlier we can help.",
+                DIRECTOR,
+            ),
+        ],
+        "related": ["first-family-hub-opens-on-heath-lane"],
+    },
+    {
+        "slug": "cabinet-approves-longer-opening-hours",
+        "title": "Cabinet approves longer opening hours at four family hubs",
+        "date": (2024, 1, 22, 14, 0),
+        "topics": ["cabinet-decisions"],
+        "contact": "priya",
+        "image": ("meeting", "blue", "Illustration: people in a meeting with papers on the table"),
+        "summary": "From April, four family hubs will open until 7pm on weekdays and on Saturday "
+        "mornings, as families asked in the 2022 consultation.",
+        "body": [
+            paragraph(
+                "Cabinet has agreed to extend opening hours at Heath Lane, Canal Street, Oakfield "
+                "and Northgate family hubs from 1 April. The £180,000 a year cost comes from the "
+                "family hubs budget, by sharing reception staff with the libraries next door.",
+            ),
+            quote(
+                "Families told us what they needed in 2022. This decision delivers it.",
+                CABINET_MEMBER,
+            ),
+        ],
+        "related": ["families-ask-for-evening-and-weekend-sessions", "three-more-family-hubs-open"],
+    },
+    {
+        "slug": "consultation-on-support-for-parents-of-teenagers",
+        "title": "Consultation opens on support for parents of teenagers",
+        "date": (2024, 4, 10, 9, 0),
+        "topics": ["consultations"],
+        "contact": "tom",
+        "image": (
+            "consultation",
+            "sunset",
+            "Illustration: people talking, with three speech bubbles above them",
+        ),
+        "summary": "Parents, carers and young people are asked what help family hubs should offer "
+        "families with children aged 11 to 19.",
+        "body": [
+            paragraph(
+                "Most of what family hubs offer today is for families with young children. We "
+                "want to do more for families with teenagers, and we are asking parents, carers "
+                "and young people what that should be.",
+                "The consultation is open for eight weeks. Young people can also take part at "
+                "youth club sessions in every hub.",
+            ),
+        ],
+        "related": ["have-your-say-on-family-hub-locations", "contact-us"],
+    },
+    {
+        "slug": "inspectors-praise-early-help-for-families",
+        "title": "Inspectors praise Wulfrun's early help for families",
+        "date": (2024, 7, 18, 10, 0),
+        "topics": ["inspections"],
+        "contact": "priya",
+        "image": (
+            "inspection",
+            "teal",
+            "Illustration: a clipboard of ticked items beside a rosette",
+        ),
+        "summary": "An inspection of children's services found that families get help early and "
+        "that family hubs are making it easier to ask for support.",
+        "body": [
+            paragraph(
+                "Inspectors who visited Wulfrun's children's services in June found that "
+                "families are getting help earlier than at the last inspection, and that family "
+                "hubs have made it easier for parents to ask for support without a referral.",
+                "The report asks the council to make sure that help for fathers and male carers "
+                "is as good as the help offered to mothers.",
+            ),
+            quote(
+                "This is a tribute to staff in every hub. We accept the recommendation on "
+                "support for dads and will report on progress within six months.",
+                DIRECTOR,
+            ),
+        ],
+        "related": ["three-more-family-hubs-open"],
+    },
+    {
+        "slug": "speech-and-language-drop-ins-at-every-hub",
+        "title": "Speech and language drop-ins now at every family hub",
+        "date": (2025, 2, 3, 9, 30),
+        "topics": ["early-years"],
+        "contact": "tom",
+        "image": ("speech", "plum", "Illustration: a parent and a small child talking"),
+        "summary": "Parents worried about their child's talking can now see a speech and language "
+        "therapy assistant at any family hub, without an appointment.",
+        "body": [
+            paragraph(
+                "Weekly speech and language drop-ins, trialled at Heath Lane last year, now run "
+                "at every family hub. Parents of children under five can ask for advice without "
+                "a referral or an appointment.",
+                "In the trial, two in three children seen at a drop-in needed no further "
+                "referral: a few simple changes at home were enough.",
+            ),
+        ],
+        "related": ["first-family-hub-opens-on-heath-lane"],
+    },
+    {
+        "slug": "riverside-family-hub-opens-with-community-garden",
+        "title": "Riverside family hub opens with a community garden",
+        "date": (2025, 6, 30, 10, 0),
+        "topics": ["new-hubs"],
+        "contact": "priya",
+        "image": ("garden", "green", "Illustration: a garden with swings, trees and flowers"),
+        "caption": "The garden at Riverside was planted by volunteers from the estate.",
+        "credit": "Illustration: Wulfrun Borough Council",
+        "summary": "Wulfrun's fifth family hub has a garden and outdoor play area, designed with "
+        "families from the Riverside estate.",
+        "body": [
+            paragraph(
+                "Riverside family hub opened on Saturday with a community garden and an outdoor "
+                "play area designed with families from the estate. Outdoor stay and play sessions "
+                "will run all year round.",
+            ),
+        ],
+        "related": ["three-more-family-hubs-open"],
+    },
+    {
+        "slug": "family-hubs-budget-2026-to-2027",
+        "title": "Council sets out family hubs budget for 2026 to 2027",
+        "date": (2025, 10, 13, 16, 0),
+        "topics": ["cabinet-decisions", "funding"],
+        "contact": "priya",
+        "image": ("chart", "sunset", "Illustration: a bar chart with a coin above it"),
+        "summary": "The proposed budget keeps every family hub open and protects frontline "
+        "sessions, with savings from shared buildings and back-office costs.",
+        "body": [
+            paragraph(
+                "Cabinet has published its proposed family hubs budget for 2026 to 2027. All "
+                "five hubs stay open with the same hours; savings of £240,000 come from sharing "
+                "buildings with libraries and health services, and from back-office costs.",
+            ),
+            quote(
+                "Money is tight, but we have protected every session families use.",
+                CABINET_MEMBER,
+            ),
+        ],
+        "related": ["cabinet-approves-longer-opening-hours"],
+    },
+    {
+        "slug": "inspection-finds-family-hubs-welcoming-and-well-run",
+        "title": "Inspection finds family hubs 'welcoming and well run'",
+        "date": (2026, 3, 9, 10, 0),
+        "topics": ["inspections"],
+        "contact": "tom",
+        "image": ("inspection", "blue", "Illustration: a clipboard with four ticks and a rosette"),
+        "summary": "A follow-up inspection found that support for fathers has improved and that "
+        "families describe hubs as welcoming and well run.",
+        "body": [
+            paragraph(
+                "Inspectors returned in February to check progress since 2024. They found that "
+                "the number of fathers using hubs has doubled, helped by Saturday sessions and a "
+                "dads' group at every hub.",
+            ),
+        ],
+        "related": ["inspectors-praise-early-help-for-families"],
+    },
+    {
+        "slug": "have-your-say-on-send-support-in-family-hubs",
+        "title": "Have your say on family hub services for children with SEND",
+        "date": (2026, 9, 21, 9, 0),
+        "topics": ["consultations"],
+        "contact": "tom",
+        "image": ("family", "green", "Illustration: a family of four in the sunshine"),
+        "summary": "We are asking families of children with special educational needs and "
+        "disabilities what would make family hubs work better for them.",
+        "body": [
+            paragraph(
+                "Families of children and young people with special educational needs and "
+                "disabilities (SEND) can tell us what would make family hubs easier to use: "
+                "quieter sessions, changing facilities, or help with forms and assessments.",
+                "The consultation is open until 14 December.",
+            ),
+        ],
+        "related": ["consultation-on-support-for-parents-of-teenagers", "contact-us"],
+    },
+]
+
+EMBARGOED_RELEASE = {
+    "slug": "winter-warm-spaces-at-family-hubs",
+    "title": "Warm spaces and holiday activities at family hubs this winter",
+    "topics": ["early-years", "funding"],
+    "contact": "priya",
+    "image": ("garden", "plum", "Illustration: a play area with trees and flowers"),
+    "summary": "Every family hub will be a free warm space this winter, with holiday activities "
+    "and a hot meal for children on free school meals.",
+    "body": [
+        paragraph(
+            "From December, all five family hubs will open as free warm spaces on weekdays, with "
+            "holiday activities and a hot meal for children who get free school meals.",
+        ),
+    ],
+    "related": [],
+}
+
+
+def ensure_topics() -> dict[str, NewsTopic]:
+    topics = {}
+    for name, slug, description in TOPICS:
+        topic, _ = NewsTopic.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description}
+        )
+        topics[slug] = topic
+    return topics
+
+
+def ensure_press_contacts() -> dict[str, PressContact]:
+    contacts = {}
+    for key, fields in PRESS_CONTACTS.items():
+        contact, _ = PressContact.objects.get_or_create(name=fields["name"], defaults=fields)
+        contacts[key] = contact
+    return contacts
+
+
+def find_page(home: Page, slug: str) -> Page | None:
+    return home.get_descendants().filter(slug=slug).first()
+
+
+def resolve_links(blocks: list, home: Page) -> list:
+    """Replace page slugs in call-to-action links with the pages."""
+    resolved = []
+    for block_type, value in blocks:
+        if block_type == "call_to_action" and isinstance(value["link"]["page"], str):
+            link = {**value["link"], "page": find_page(home, value["link"]["page"])}
+            value = {**value, "link": link}
+        resolved.append((block_type, value))
+    return resolved
+
+
+def sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def build_release(spec: dict, home: Page, topics, contacts, seed: int) -> NewsReleasePage:
+    scene, palette, description = spec["image"]
+    image = ensure_demo_image(
+        title=f"News: {spec['title']}",
+        description=description,
+        scene=scene,
+        palette=palette,
+        seed=seed,
+    )
+    release = NewsReleasePage(
+        title=spec["title"],
+        slug=spec["slug"],
+        summary=spec["summary"],
+        hero_image=image,
+        hero_image_alt=sentence_case(description.removeprefix("Illustration: ")),
+        hero_image_caption=spec.get("caption", ""),
+        hero_image_credit=spec.get("credit", ""),
+        body=resolve_links(spec["body"], home),
+        notes_to_editors=NOTES_TO_EDITORS,
+        press_contact=contacts[spec["contact"]],
+    )
+    release.topics = [topics[slug] for slug in spec["topics"]]
+    release.related_pages = [
+        NewsReleaseRelatedPage(page=page)
+        for page in (find_page(home, slug) for slug in spec["related"])
+        if page is not None
+    ]
+    return release
+
+
+def ensure_releases(news_index: NewsIndexPage, home: Page, topics, contacts) -> None:
+    zone = timezone.get_current_timezone()
+    for seed, spec in enumerate(RELEASES):
+        release = build_release(spec, home, topics, contacts, seed)
+        release.release_date = datetime(*spec["date"], tzinfo=zone)
+        release, created = ensure_child_page(news_index, release)
+        if created:
+            # As if published on the day: the admin's history and the feeds' "updated" agree.
+            NewsReleasePage.objects.filter(pk=release.pk).update(
+                first_published_at=release.release_date, last_published_at=release.release_date
+            )
+    if not news_index.get_children().filter(slug=EMBARGOED_RELEASE["slug"]).exists():
+        embargoed = build_release(EMBARGOED_RELEASE, home, topics, contacts, len(RELEASES))
+        # Scheduled, not live: publishing it now only records the go-live time, and the
+        # scheduler (`make run` starts it) publishes it then.
+        embargoed.live = False
+        embargoed.go_live_at = timezone.now().replace(second=0, microsecond=0) + timedelta(days=7)
+        ensure_child_page(news_index, embargoed)
+
+
+def load(site: Site) -> NewsIndexPage:
+    home = site.root_page.specific
+    news_index, _ = ensure_child_page(
+        home,
+        NewsIndexPage(
+            title="News",
+            slug="news",
+            summary="News releases from Wulfrun Borough Council about family hubs: decisions, "
+            "consultations, inspections and new hubs.",
+        ),
+    )
+    ensure_comms_workflow(news_index)
+    ensure_releases(news_index, home, ensure_topics(), ensure_press_contacts())
+    add_navigation_link(site, news_index)
+    return news_index

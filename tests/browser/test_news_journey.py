@@ -1,0 +1,62 @@
+"""News in a real browser: open /news/, filter by a topic, open a release; axe-core finds
+nothing at WCAG 2.2 AA on the way, and the filters work without JavaScript."""
+
+from wagtail.models import Site
+
+import pytest
+
+from news import demo as news_demo
+from tests.browser.conftest import BROWSER_TEST
+
+pytestmark = BROWSER_TEST
+
+
+@pytest.fixture
+def news_server(demo_server):
+    """The demo site with the demo council's news, the way `manage.py load_demo` adds it."""
+    news_demo.load(Site.objects.get(is_default_site=True))
+    return demo_server
+
+
+def test_a_reader_filters_the_news_by_topic_and_opens_a_release(browser_page, news_server, axe):
+    page = browser_page
+
+    response = page.goto(news_server + "/news/")
+    assert response.status == 200
+    assert page.locator("h1").inner_text() == "News"
+    assert page.get_by_role("status").inner_text().endswith("news releases")
+    axe(page)
+
+    page.get_by_label("Topic").select_option(label="Inspections")
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url("**/news/?topic=inspections*")
+    assert page.get_by_role("status").inner_text() == "2 news releases about Inspections"
+    headlines = page.locator(".news-card .card__title a")
+    assert headlines.count() == 2
+    axe(page)
+
+    headline = headlines.first.inner_text()
+    headlines.first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == headline
+    assert page.locator(".news-release__date").inner_text().startswith("Published ")
+    hero = page.locator(".news-release__hero img")
+    assert hero.evaluate("image => image.complete && image.naturalWidth > 0"), "the hero loads"
+    assert hero.evaluate("image => image.currentSrc").endswith(".webp"), "Chromium takes WebP"
+    axe(page)
+    assert page.problems == [], page.problems
+
+
+def test_the_filters_work_without_javascript(browser, news_server, axe):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(news_server + "/news/")
+
+    page.get_by_label("Year").select_option("2024")
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url("**/news/?topic=&year=2024")
+
+    assert page.get_by_role("status").inner_text() == "3 news releases in 2024"
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 320, "no sideways scrolling at 320px"
+    context.close()
