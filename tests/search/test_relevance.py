@@ -55,7 +55,7 @@ def top_three_slugs(client, query: str) -> list[str]:
 
 def test_read_relevance_set():
     judgements = read_relevance_set()
-    assert len(judgements) >= 20
+    assert len(judgements) >= 30
     assert all(judgement.query and judgement.expected for judgement in judgements)
     assert len({judgement.query for judgement in judgements}) == len(judgements)
 
