@@ -13,9 +13,11 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "documen
 class LinkStructValue(blocks.StructValue):
     @property
     def href(self) -> str:
+        """Where the link goes; empty for a page that is not live (unpublished since it was
+        chosen), so navigation and footers leave it out instead of linking to a 404."""
         page = self.get("page")
         if page is not None:
-            return page.specific_deferred.url or ""
+            return (page.live and page.specific_deferred.url) or ""
         return self.get("url") or ""
 
     @property

@@ -5,6 +5,7 @@ the fault drills read the same answers)."""
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import DatabaseError, connections
 
 from wagtail.search.backends import get_search_backend
@@ -44,5 +45,20 @@ def check_search() -> CheckResult:
     return CheckResult("search", ok, {"backend": name, **detail})
 
 
+def check_cache(alias: str = "default") -> CheckResult:
+    """Only a shared cache server (Redis) can be down. The site answers without it, slower
+    (django-redis treats its errors as misses), so it is "degraded", never "down"."""
+    backend = settings.CACHES[alias]["BACKEND"]
+    detail = {"backend": backend.split(".")[0]}
+    if "redis" not in backend:
+        return CheckResult("cache", True, detail)
+    try:
+        client = caches[alias].client.get_client(write=True)
+        client.ping()
+    except Exception as error:  # any failure to reach it is the answer
+        return CheckResult("cache", False, {**detail, "error": type(error).__name__})
+    return CheckResult("cache", True, detail)
+
+
 def run_checks() -> list[CheckResult]:
-    return [check_database(), check_search()]
+    return [check_database(), check_search(), check_cache()]

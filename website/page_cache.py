@@ -8,9 +8,10 @@ instead of working out which cached URLs a change touches, every cached page is 
 snippet or site setting, starts a new generation. That is Wagtail's "purge on publish" for a
 cache inside the site; a CDN in front is purged through wagtail.contrib.frontend_cache.
 
-What is never cached: anything but GET and HEAD, requests from signed-in users (or any request
-carrying a session), responses that set cookies, responses that say private, no-store or
-no-cache (the postcode finder, site search and the APIs say so), and anything but 200."""
+What is never cached: anything but GET and HEAD; requests from signed-in users (or any request
+carrying a session); requests carrying what people type (a search query, a postcode), which
+must not sit in a shared cache; responses that set cookies or vary by them; responses that say
+private, no-store or no-cache; and anything but 200."""
 
 import hashlib
 import logging
@@ -62,8 +63,15 @@ def cache_key(request: HttpRequest, generation: int) -> str:
     return f"page-cache:{generation}:{request.method}:{digest}"
 
 
+# Query parameters that carry what a member of the public typed. Pages asked for with them are
+# rendered for that person and never kept (privacy: postcodes are not stored anywhere).
+PRIVATE_PARAMETERS = frozenset({"q", "postcode", "search", "location"})
+
+
 def request_is_cacheable(request: HttpRequest) -> bool:
     if request.method not in ("GET", "HEAD"):
+        return False
+    if PRIVATE_PARAMETERS.intersection(request.GET):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False
@@ -116,3 +124,48 @@ class AnonymousPageCacheMiddleware:
                 logger.warning("page cache unavailable", exc_info=True)
             response[CACHE_HEADER] = "miss"
         return response
+
+
+def purge_when_content_changes() -> None:
+    """Connect purge_all to every change the public can see. Pages: publish, unpublish, move,
+    delete (a draft saved is not visible, so it does not purge). Snippets, site settings, images,
+    documents and sites: any save or delete, as any page may show them."""
+    from django.db.models.signals import post_delete, post_save
+
+    from wagtail import signals
+
+    for signal in (
+        signals.page_published,
+        signals.page_unpublished,
+        signals.post_page_move,
+        signals.published,
+        signals.unpublished,
+    ):
+        signal.connect(purge_all, dispatch_uid=f"page-cache-purge-{id(signal)}")
+    post_save.connect(_purge_on_save, dispatch_uid="page-cache-purge-save")
+    post_delete.connect(_purge_on_delete, dispatch_uid="page-cache-purge-delete")
+
+
+def _purge_on_save(sender, **kwargs) -> None:
+    # Saving a page is not publishing it: the page signals above cover pages.
+    if settings.PAGE_CACHE_SECONDS and shown_on_pages(sender):
+        purge_all()
+
+
+def _purge_on_delete(sender, **kwargs) -> None:
+    from wagtail.models import Page
+
+    if settings.PAGE_CACHE_SECONDS and (issubclass(sender, Page) or shown_on_pages(sender)):
+        purge_all()
+
+
+def shown_on_pages(model) -> bool:
+    """Whether a change to this model's rows can change public pages other than its own."""
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Site
+    from wagtail.snippets.models import get_snippet_models
+
+    shared = (BaseSiteSetting, BaseGenericSetting, Site, get_image_model(), get_document_model())
+    return issubclass(model, shared) or model in get_snippet_models()

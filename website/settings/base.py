@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_float, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_str, redis_cache
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtailgeowidget",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -62,6 +63,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that every middleware above still runs on a cached page (security headers,
+    # redirects) and the cache only skips URL resolution, the view and the template.
+    "website.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -127,6 +131,47 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploads (images, documents) in S3 or an S3-compatible store when a bucket is named: app servers
+# then share nothing on disk. Credentials come from the usual AWS_* variables or the instance's
+# role, never from settings files.
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME") or None
+    AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_CUSTOM_DOMAIN = env_str("AWS_S3_CUSTOM_DOMAIN") or None
+    # Files are public by URL (they are on public pages); never overwrite an upload in place.
+    AWS_QUERYSTRING_AUTH = False
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_DEFAULT_ACL = None
+
+# Caches: Redis when REDIS_URL is set (shared by every process), memory in this process
+# otherwise. A cache server that goes away must not take the site down (Wagtail itself keeps
+# its site root paths in the cache): django-redis treats its errors as misses, logged.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL, env_str("CACHE_KEY_PREFIX", "harbour"))}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Reported by /healthz/ (website/health.py) rather than one traceback per request.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
+# Whole pages for anonymous visitors (website/page_cache.py), purged on every publish. Only
+# with a shared cache: with memory caches each process would keep its own copy, and a publish in
+# one process (the scheduler, the admin) would not reach the others. 0 turns it off.
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+# How long browsers and a CDN may keep a page: short, as a CDN is purged by Wagtail's frontend
+# cache (below) but browsers cannot be.
+PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
+# A CDN or Varnish in front: Wagtail purges a page's URLs there when it is published.
+FRONTEND_CACHE_PURGE_URL = env_str("FRONTEND_CACHE_PURGE_URL")
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
 
 # Wagtail's page editor can post more fields than Django's default limit.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -49,3 +49,18 @@ def env_int(name: str, default: int) -> int:
         return int(raw)
     except ValueError as error:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}") from error
+
+
+def redis_cache(url: str, key_prefix: str) -> dict:
+    """A Django cache in Redis that answers "miss" when Redis is down or slow, instead of
+    failing the request (django-redis's IGNORE_EXCEPTIONS, per cache)."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+        },
+    }

@@ -24,6 +24,8 @@ def main_navigation(context):
     links = []
     for block in navigation.main_navigation:
         href = block.value.href
+        if not href:
+            continue
         # A section link is current on its own page and on every page below it.
         is_current = (
             bool(href)

@@ -1,0 +1,260 @@
+"""The anonymous page cache (website/page_cache.py): pages come from the cache without a query,
+and anything the public can see changing purges them at once."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+from django.core.cache import caches
+
+import pytest
+
+from tests.conftest import unavailable
+from website.models import CouncilSettings, StandardPage
+from website.settings.env import redis_cache
+
+pytestmark = pytest.mark.django_db
+
+CACHE_HEADER = "X-Page-Cache"
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_BROWSER_SECONDS = 60
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "page-cache-tests",
+        }
+    }
+    caches["default"].clear()
+    yield
+    caches["default"].clear()
+
+
+def test_an_anonymous_page_is_served_from_the_cache_without_a_query(
+    client, site, page_cache_on, django_assert_num_queries
+):
+    first = client.get("/about-family-hubs/")
+    with django_assert_num_queries(0):
+        second = client.get("/about-family-hubs/")
+
+    assert first[CACHE_HEADER] == "miss"
+    assert second[CACHE_HEADER] == "hit"
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert second["Content-Type"] == "text/html; charset=utf-8"
+    assert second["Cache-Control"] == "public, max-age=60"
+
+
+def test_headers_from_the_other_middleware_are_on_cached_pages(client, site, page_cache_on):
+    client.get("/")
+    hit = client.get("/")
+
+    assert hit[CACHE_HEADER] == "hit"
+    assert hit["X-Frame-Options"] == "DENY"
+    assert hit["X-Content-Type-Options"] == "nosniff"
+
+
+def test_publishing_a_change_shows_at_once(client, site, page_cache_on):
+    client.get("/about-family-hubs/")
+    page = StandardPage.objects.get(slug="about-family-hubs")
+    page.title = "All about family hubs"
+    page.save_revision().publish()
+
+    response = client.get("/about-family-hubs/")
+
+    assert response[CACHE_HEADER] == "miss"
+    assert "All about family hubs" in response.content.decode()
+
+
+def test_a_saved_draft_does_not_purge(client, site, page_cache_on):
+    client.get("/about-family-hubs/")
+    page = StandardPage.objects.get(slug="about-family-hubs")
+    page.title = "Draft title"
+    page.save_revision()
+
+    response = client.get("/about-family-hubs/")
+
+    assert response[CACHE_HEADER] == "hit"
+    assert "Draft title" not in response.content.decode()
+
+
+def test_unpublishing_or_deleting_a_page_removes_it_and_its_links_at_once(
+    client, site, page_cache_on
+):
+    assert 'href="/about-family-hubs/"' in client.get("/").content.decode()
+    client.get("/about-family-hubs/")
+    page = StandardPage.objects.get(slug="about-family-hubs")
+
+    page.unpublish()
+
+    assert client.get("/about-family-hubs/").status_code == 404
+    assert 'href="/about-family-hubs/"' not in client.get("/").content.decode()
+
+    client.get("/contact-us/")
+    StandardPage.objects.get(slug="contact-us").delete()
+    assert client.get("/contact-us/").status_code == 404
+
+
+def test_moving_a_page_purges(client, site, page_cache_on):
+    about = StandardPage.objects.get(slug="about-family-hubs")
+    contact = StandardPage.objects.get(slug="contact-us")
+    client.get("/contact-us/")
+
+    contact.move(about, pos="last-child")
+
+    # Wagtail leaves a redirect from the old address.
+    assert client.get("/contact-us/")["Location"] == "/about-family-hubs/contact-us/"
+    assert client.get("/about-family-hubs/contact-us/").status_code == 200
+
+
+def test_changing_site_settings_purges(client, site, page_cache_on):
+    client.get("/contact-us/")
+    council = CouncilSettings.for_site(site)
+    council.phone = "01902 000 9999"
+    council.save()
+
+    response = client.get("/contact-us/")
+
+    assert response[CACHE_HEADER] == "miss"
+    assert "01902 000 9999" in response.content.decode()
+
+
+def test_signed_in_editors_never_get_or_fill_the_cache(admin_client, site, page_cache_on):
+    first = admin_client.get("/about-family-hubs/")
+    second = admin_client.get("/about-family-hubs/")
+
+    assert CACHE_HEADER not in first
+    assert CACHE_HEADER not in second
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/search/?q=speech+WV1+1SH",
+        "/family-hubs/nearest/?postcode=WV1+1SH",
+        "/about-family-hubs/?postcode=WV1+1SH",
+        "/about-family-hubs/?q=anything",
+    ],
+)
+def test_what_people_type_is_never_kept_in_the_cache(client, site, page_cache_on, url):
+    client.get(url)
+    client.get(url)
+
+    assert not any(
+        b"WV1 1SH" in str(value).encode() or b"anything" in str(value).encode()
+        for value in caches["default"]._cache.values()
+    ), "a typed query or postcode is in the cache"
+    assert client.get(url).get(CACHE_HEADER) is None
+
+
+def test_errors_and_posts_are_not_cached(client, site, page_cache_on):
+    client.get("/no-such-page/")
+    assert client.get("/no-such-page/").get(CACHE_HEADER) is None
+    assert client.post("/about-family-hubs/").get(CACHE_HEADER) is None
+
+
+def test_query_strings_are_part_of_the_key(client, site, page_cache_on):
+    client.get("/about-family-hubs/?page=2")
+
+    assert client.get("/about-family-hubs/?page=2")[CACHE_HEADER] == "hit"
+    assert client.get("/about-family-hubs/?page=3")[CACHE_HEADER] == "miss"
+
+
+def test_a_cache_server_that_is_down_does_not_take_the_site_down(client, site, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.CACHES = {"default": redis_cache(f"redis://127.0.0.1:{closed_port()}/0", "down")}
+
+    response = client.get("/about-family-hubs/")
+
+    assert response.status_code == 200
+    assert "About family hubs" in response.content.decode()
+
+
+def test_a_purge_in_another_process_reaches_this_one_through_redis(
+    client, site, settings, redis_url
+):
+    """As when the scheduler publishes an embargoed release while web workers serve pages."""
+    prefix = f"test-{time.monotonic_ns()}"
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.CACHES = {"default": redis_cache(redis_url, prefix)}
+    client.get("/about-family-hubs/")
+    assert client.get("/about-family-hubs/")[CACHE_HEADER] == "hit"
+
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from website import page_cache; page_cache.purge_all()",
+        ],
+        env={**os.environ, "REDIS_URL": redis_url, "CACHE_KEY_PREFIX": prefix},
+        cwd=settings.BASE_DIR,
+        check=True,
+        timeout=300,
+    )
+
+    assert client.get("/about-family-hubs/")[CACHE_HEADER] == "miss"
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """A real Redis server of our own, on a free port, for this test session."""
+    server = shutil.which("redis-server")
+    if server is None:
+        unavailable("redis-server is not installed (apt-get install redis-server)")
+    port = closed_port()
+    process = subprocess.Popen(
+        [server, "--port", str(port), "--save", "", "--appendonly", "no", "--bind", "127.0.0.1"],
+        cwd=tmp_path_factory.mktemp("redis"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                process.kill()
+                pytest.fail("redis-server did not start")
+            time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}/0"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_healthz_reports_a_cache_server_that_is_down_as_degraded(client, settings, db):
+    settings.CACHES = {"default": redis_cache(f"redis://127.0.0.1:{closed_port()}/0", "down")}
+
+    response = client.get("/healthz/")
+
+    assert response.status_code == 503
+    body = response.json()
+    assert body["status"] == "degraded"
+    assert body["checks"]["cache"] == {
+        "status": "unavailable",
+        "backend": "django_redis",
+        "error": "ConnectionError",
+    }
+
+
+def test_healthz_reports_a_real_redis_as_ok(client, settings, db, redis_url):
+    settings.CACHES = {"default": redis_cache(redis_url, "health")}
+
+    body = client.get("/healthz/").json()
+
+    assert body["checks"]["cache"] == {"status": "ok", "backend": "django_redis"}
