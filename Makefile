@@ -13,7 +13,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install run worker test test-embedded lint format bench elasticsearch-start elasticsearch-stop clean
+.PHONY: help install run worker test test-embedded lint format bench load elasticsearch-start elasticsearch-stop clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ format: install ## Format Python and templates in place
 
 bench: install ## Run the benchmarks in tests/benchmarks (prints figures, writes JSON)
 	$(PY) -m tests.benchmarks
+
+load: install ## Load test: gunicorn on PostgreSQL + Elasticsearch + Redis, driven by wrk (README)
+	$(PY) -m tests.benchmarks.load $(LOAD_ARGS)
 
 elasticsearch-start: ## Fetch (once) and start a local Elasticsearch node
 	scripts/elasticsearch.sh start
