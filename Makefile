@@ -12,6 +12,8 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Tests run in parallel (pytest-xdist), one process per core by default.
+TEST_WORKERS ?= auto
 
 .PHONY: help install run worker test test-embedded lint format bench load elasticsearch-start elasticsearch-stop clean
 
@@ -42,10 +44,10 @@ worker: install ## Run only the task worker (search index updates, rebuilds), as
 	$(PY) manage.py db_worker --no-reload
 
 test: install ## Run the whole suite (see README: DATABASE_URL, ELASTICSEARCH_URL)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 test-embedded: install ## The shorter CI pass on SQLite + database search (no browser, no Elasticsearch)
-	env -u DATABASE_URL -u ELASTICSEARCH_URL $(PY) -m pytest -m "not browser and not elasticsearch" $(PYTEST_ARGS)
+	env -u DATABASE_URL -u ELASTICSEARCH_URL $(PY) -m pytest -m "not browser and not elasticsearch" -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install ## ruff, template indentation, Django checks, missing migrations
 	$(VENV)/bin/ruff check .
