@@ -209,7 +209,7 @@ def site_paths(base_url: str) -> dict[str, list[str]]:
         "hub_index": ["/family-hubs/"],
         "hub_page": [p for p in page_paths if re.fullmatch(r"/family-hubs/[^/]+/", p)],
         "nearest": [f"/family-hubs/nearest/?postcode={quote(pc)}" for pc in postcodes],
-        "news_index": ["/news/", "/news/?page=2", "/news/?year=2025"],
+        "news_index": ["/news/", "/news/?topic=consultations", "/news/?year=2025"],
         "news_release": [p for p in page_paths if re.fullmatch(r"/news/[^/]+/", p)],
         "site_search": [f"/search/?q={quote(word)}" for word in SEARCH_WORDS],
         "services_search": [
