@@ -69,7 +69,7 @@ class ServiceFilters:
         )
 
     def query_string(self, page: int | None = None, **changes) -> str:
-        """ "?q=…&postcode=…" for this state (with `changes`), page 1 unless given; "" when
+        """'?q=…&postcode=…' for this state (with `changes`), page 1 unless given; "" when
         there is nothing to say. Defaults are left out, so the URLs stay short."""
         filters = replace(self, **changes) if changes else self
         pairs = []
@@ -200,7 +200,9 @@ def page_links(current: int, total: int, around: int = 1) -> list[int | None]:
 
 
 def format_miles(miles: float) -> str:
-    """ "0.3 miles", "1 mile", "12 miles": tenths under 10 miles, whole miles beyond."""
+    """'0.3 miles', '1 mile', '12 miles': tenths under 10 miles, whole miles beyond."""
+    if miles < 0.05:
+        return "less than 0.1 miles"
     value = round(miles, 1) if miles < 10 else round(miles)
     if value == int(value):
         value = int(value)

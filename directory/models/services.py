@@ -595,7 +595,7 @@ class ServicePage(OpeningHoursMixin, BasePage):
 
     @property
     def ages_text(self) -> str:
-        """ "Pregnancy to 5 years", "Ages 11 to 19", "All ages"."""
+        """For example 'Pregnancy to 5 years', 'Ages 11 to 19' or 'All ages'."""
         low, high = self.minimum_age, self.maximum_age
         if self.pregnancy:
             start = "Pregnancy"
