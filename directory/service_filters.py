@@ -32,7 +32,7 @@ RESULTS_PER_PAGE = 10
 AGE_MESSAGE = f"Enter the child's age in years, as a whole number from 0 to {MAX_AGE}"
 RADIUS_MESSAGE = "Choose a distance from the list"
 DELIVERY_MESSAGE = "Choose how the service is delivered from the list"
-WHOLE_NUMBER = re.compile(r"^\d{1,3}$")
+WHOLE_NUMBER = re.compile(r"^[0-9]{1,3}$")
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,9 @@ def parse_age(raw: str | None) -> int | None:
 def parse_page(raw: str | None) -> int:
     """`?page=`: a positive whole number; anything else is page 1 (the view clamps the top)."""
     text = (raw or "").strip()
-    return int(text) if text.isdigit() and 0 < len(text) <= 6 and int(text) > 0 else 1
+    return (
+        int(text) if text.isascii() and text.isdigit() and len(text) <= 6 and int(text) > 0 else 1
+    )
 
 
 def parse_filters(params: Mapping, known_categories: Iterable[str]) -> ServiceFilters:
