@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from website.demo import add_navigation_link, ensure_child_page
 
+from . import taxonomy_seed
 from .models import (
     FamilyHubPage,
     Organisation,
@@ -20,6 +21,7 @@ from .models import (
     ServiceLocation,
     ServicePage,
     ServiceSession,
+    Taxonomy,
     TaxonomyTerm,
 )
 
@@ -867,6 +869,8 @@ def load(site) -> None:
     index = ensure_index(home)
     add_navigation_link(site, index, position=1)
     organisations = ensure_organisations()
+    # Seeded by a migration; again here for a database emptied since (the browser tests').
+    taxonomy_seed.seed(Taxonomy, TaxonomyTerm)
     terms = {term.code: term for term in TaxonomyTerm.objects.all()}
     hubs = {hub.slug: hub for hub in FamilyHubPage.objects.all()}
     today = timezone.localdate()
