@@ -3,9 +3,13 @@ from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
 from .closures import CLOSE_ACTION, UNDO_ACTION
+from .models import Organisation, Taxonomy, TaxonomyTerm
+from .stale import StaleServicesPanel, StaleServicesReportView
 
 CLOSE_PERMISSION = "directory.close_hubs"
 
@@ -48,3 +52,70 @@ def register_closure_log_actions(actions):
         "Bulk closure undone",
         lambda data: f"Bulk closure undone: {data['reason']}, {data['dates']}",
     )
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = "Organisations"
+    list_display = ["name", "website", "last_modified"]
+    search_fields = ["name"]
+
+
+class TaxonomyTermViewSet(SnippetViewSet):
+    model = TaxonomyTerm
+    icon = "tag"
+    menu_label = "Categories"
+    list_display = ["name", "parent", "code", "taxonomy"]
+    list_filter = ["taxonomy"]
+    search_fields = ["name", "code"]
+
+
+class TaxonomyViewSet(SnippetViewSet):
+    model = Taxonomy
+    icon = "folder-open-1"
+    menu_label = "Taxonomies"
+    list_display = ["name", "version"]
+
+
+class ServiceDirectoryViewSetGroup(SnippetViewSetGroup):
+    items = (OrganisationViewSet, TaxonomyTermViewSet, TaxonomyViewSet)
+    menu_icon = "list-ul"
+    menu_label = "Services directory"
+    menu_name = "services-directory"
+    menu_order = 260
+
+
+register_snippet(ServiceDirectoryViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_stale_services_report_urls():
+    return [
+        path(
+            "reports/services-to-review/",
+            StaleServicesReportView.as_view(),
+            name="directory_stale_services",
+        ),
+        path(
+            "reports/services-to-review/results/",
+            StaleServicesReportView.as_view(results_only=True),
+            name="directory_stale_services_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_stale_services_menu_item():
+    return MenuItem(
+        "Services to review",
+        reverse("directory_stale_services"),
+        name="services-to-review",
+        icon_name="warning",
+        order=1400,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_stale_services_panel(request, panels):
+    panels.append(StaleServicesPanel())

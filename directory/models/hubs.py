@@ -1,6 +1,7 @@
 """Family hubs: the index at /family-hubs/ and one page per hub."""
 
 import json
+import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -119,6 +120,8 @@ class FamilyHubIndexPage(RoutablePageMixin, BasePage):
 
 
 class FamilyHubPage(OpeningHoursMixin, BasePage):
+    # The hub's id as an ORUK location (services delivered here are "services at location").
+    oruk_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     address_line_1 = models.CharField("address line 1", max_length=120)
     address_line_2 = models.CharField("address line 2", max_length=120, blank=True)
     town = models.CharField("town or city", max_length=80)
@@ -232,6 +235,9 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
     ]
     search_type_label = "Family hub"
 
+    # A copy is another hub, with an id of its own.
+    exclude_fields_in_copy = ["oruk_id"]
+
     parent_page_types = ["directory.FamilyHubIndexPage"]
     subpage_types = []
 
@@ -321,6 +327,9 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
         context["status_segments"] = self.status_segments_json(now, HUB_PAGE_STATUS_HOURS)
         context["structured_data"] = self.structured_data(request, now)
         context["map"] = map_settings([self.map_marker(request)] if self.has_location else [])
+        context["services"] = (
+            self.services.live().public().filter(status="active").order_by("title")
+        )
         return context
 
     def map_marker(self, request) -> dict:
