@@ -234,6 +234,8 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
         index.FilterField("longitude"),
     ]
     search_type_label = "Family hub"
+    # Hubs and services above news and pages for service words (docs/search.md).
+    search_boost = 2.0
 
     # A copy is another hub, with an id of its own.
     exclude_fields_in_copy = ["oruk_id"]
