@@ -21,7 +21,9 @@ from tests.benchmarks.bench_search import rebuild, summarise
 from tests.benchmarks.harness import Report
 
 SERVICE_COUNT = int(os.environ.get("BENCH_SERVICES", "20000"))
-RUNS_PER_QUERY = 30
+RUNS_PER_QUERY = int(os.environ.get("BENCH_SERVICES_RUNS", "30"))
+# The database path reads every candidate's places and categories: slower, so fewer runs.
+DATABASE_RUNS_PER_QUERY = int(os.environ.get("BENCH_SERVICES_DATABASE_RUNS", "5"))
 # Keyword + postcode + two filters (a category and an age, or free and an age).
 QUERIES = [
     {"q": "speech", "postcode": "WV14 0AA", "category": "speech-and-language", "age": "3"},
@@ -146,12 +148,12 @@ def bulk_create_services(index, count: int, rng: random.Random) -> int:
     return added
 
 
-def time_searches(client, queries: list[dict]) -> dict:
+def time_searches(client, queries: list[dict], runs: int = RUNS_PER_QUERY) -> dict:
     samples = []
     for params in queries:
         for _ in range(3):  # warm up
             client.get("/services/", params)
-        for _ in range(RUNS_PER_QUERY):
+        for _ in range(runs):
             started = time.perf_counter()
             response = client.get("/services/", params)
             samples.append((time.perf_counter() - started) * 1000)
@@ -199,40 +201,43 @@ def run() -> None:
     )
     client = Client()
 
+    # Elasticsearch first (the target: median under 40 ms, 95th percentile under 80 ms), then
+    # the database backend beside it; the figures are written after each.
+    url = os.environ.get("ELASTICSEARCH_URL")
+    if url:
+        prefix = f"harbour_bench_{uuid.uuid4().hex[:8]}_"
+        settings.WAGTAILSEARCH_BACKENDS = {
+            "default": {
+                "BACKEND": "search.backends.elasticsearch",
+                "URLS": [url],
+                "INDEX_PREFIX": prefix,
+                "ATOMIC_REBUILD": True,
+                "TIMEOUT": 10,
+                "AUTO_UPDATE": False,
+            },
+            "database": settings.DATABASE_SEARCH_BACKEND,
+        }
+        reset_fallback_state()
+        try:
+            report.add("elasticsearch_rebuild", rebuild("default"))
+            check_degraded(client)
+            report.add("elasticsearch_result_counts", result_counts(client))
+            report.add("listing_without_filters", time_searches(client, PLAIN_LISTING))
+            report.add("elasticsearch_search", time_searches(client, QUERIES))
+            check_degraded(client)
+        finally:
+            from search.engines import elasticsearch_backend
+
+            es = elasticsearch_backend().es
+            for name in es.indices.get(index=f"{prefix}*", expand_wildcards="all"):
+                es.indices.delete(index=name)
+        report.write()
+    else:
+        print("  (set ELASTICSEARCH_URL for the Elasticsearch figures)")
+
     settings.WAGTAILSEARCH_BACKENDS = {"default": settings.DATABASE_SEARCH_BACKEND}
+    reset_fallback_state()
     report.add("database_rebuild", rebuild("default"))
     report.add("database_result_counts", result_counts(client))
-    report.add("database_search", time_searches(client, QUERIES))
-
-    url = os.environ.get("ELASTICSEARCH_URL")
-    if not url:
-        print("  (set ELASTICSEARCH_URL for the Elasticsearch figures)")
-        report.write()
-        return
-    prefix = f"harbour_bench_{uuid.uuid4().hex[:8]}_"
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "search.backends.elasticsearch",
-            "URLS": [url],
-            "INDEX_PREFIX": prefix,
-            "ATOMIC_REBUILD": True,
-            "TIMEOUT": 10,
-            "AUTO_UPDATE": False,
-        },
-        "database": settings.DATABASE_SEARCH_BACKEND,
-    }
-    reset_fallback_state()
-    try:
-        report.add("elasticsearch_rebuild", rebuild("default"))
-        check_degraded(client)
-        report.add("elasticsearch_result_counts", result_counts(client))
-        report.add("listing_without_filters", time_searches(client, PLAIN_LISTING))
-        report.add("elasticsearch_search", time_searches(client, QUERIES))
-        check_degraded(client)
-    finally:
-        from search.engines import elasticsearch_backend
-
-        es = elasticsearch_backend().es
-        for name in es.indices.get(index=f"{prefix}*", expand_wildcards="all"):
-            es.indices.delete(index=name)
+    report.add("database_search", time_searches(client, QUERIES, DATABASE_RUNS_PER_QUERY))
     report.write()
