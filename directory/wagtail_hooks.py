@@ -3,9 +3,12 @@ from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
 from .closures import CLOSE_ACTION, UNDO_ACTION
+from .models import Organisation, Taxonomy, TaxonomyTerm
 
 CLOSE_PERMISSION = "directory.close_hubs"
 
@@ -48,3 +51,38 @@ def register_closure_log_actions(actions):
         "Bulk closure undone",
         lambda data: f"Bulk closure undone: {data['reason']}, {data['dates']}",
     )
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = "Organisations"
+    list_display = ["name", "website", "last_modified"]
+    search_fields = ["name"]
+
+
+class TaxonomyTermViewSet(SnippetViewSet):
+    model = TaxonomyTerm
+    icon = "tag"
+    menu_label = "Categories"
+    list_display = ["name", "parent", "code", "taxonomy"]
+    list_filter = ["taxonomy"]
+    search_fields = ["name", "code"]
+
+
+class TaxonomyViewSet(SnippetViewSet):
+    model = Taxonomy
+    icon = "folder-open-1"
+    menu_label = "Taxonomies"
+    list_display = ["name", "version"]
+
+
+class ServiceDirectoryViewSetGroup(SnippetViewSetGroup):
+    items = (OrganisationViewSet, TaxonomyTermViewSet, TaxonomyViewSet)
+    menu_icon = "list-ul"
+    menu_label = "Services directory"
+    menu_name = "services-directory"
+    menu_order = 260
+
+
+register_snippet(ServiceDirectoryViewSetGroup)

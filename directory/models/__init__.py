@@ -8,10 +8,26 @@ from .hubs import (
 )
 from .opening_hours import DateException, OpeningHoursMixin, OpeningHoursPageForm, WeeklySession
 from .postcodes import PostcodeLocation, locate
+from .services import (
+    DeliveryPlace,
+    Organisation,
+    ServiceContact,
+    ServiceDateException,
+    ServiceIndexPage,
+    ServiceLocation,
+    ServicePage,
+    ServiceSession,
+    Taxonomy,
+    TaxonomyTerm,
+    service_at_location_id,
+    stale_before,
+    term_oruk_id,
+)
 
 __all__ = [
     "BulkClosure",
     "DateException",
+    "DeliveryPlace",
     "FamilyHubIndexPage",
     "FamilyHubPage",
     "HubDateException",
@@ -19,7 +35,19 @@ __all__ = [
     "HubSession",
     "OpeningHoursMixin",
     "OpeningHoursPageForm",
+    "Organisation",
     "PostcodeLocation",
+    "ServiceContact",
+    "ServiceDateException",
+    "ServiceIndexPage",
+    "ServiceLocation",
+    "ServicePage",
+    "ServiceSession",
+    "Taxonomy",
+    "TaxonomyTerm",
     "WeeklySession",
     "locate",
+    "service_at_location_id",
+    "stale_before",
+    "term_oruk_id",
 ]

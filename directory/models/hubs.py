@@ -1,6 +1,7 @@
 """Family hubs: the index at /family-hubs/ and one page per hub."""
 
 import json
+import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -119,6 +120,8 @@ class FamilyHubIndexPage(RoutablePageMixin, BasePage):
 
 
 class FamilyHubPage(OpeningHoursMixin, BasePage):
+    # The hub's id as an ORUK location (services delivered here are "services at location").
+    oruk_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     address_line_1 = models.CharField("address line 1", max_length=120)
     address_line_2 = models.CharField("address line 2", max_length=120, blank=True)
     town = models.CharField("town or city", max_length=80)
@@ -231,6 +234,9 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
         index.FilterField("longitude"),
     ]
     search_type_label = "Family hub"
+
+    # A copy is another hub, with an id of its own.
+    exclude_fields_in_copy = ["oruk_id"]
 
     parent_page_types = ["directory.FamilyHubIndexPage"]
     subpage_types = []

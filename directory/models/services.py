@@ -1,0 +1,571 @@
+"""The family services directory, shaped like Open Referral UK (ORUK) 3.0 so the same rows
+publish as open data: organisations and a taxonomy of categories (snippets), and one page per
+service under the service index at /services/.
+
+Every object the ORUK API names carries a stable `oruk_id` UUID. A service is delivered at
+"places": each hub it lists and each of its own locations (ORUK's "service at location")."""
+
+import uuid
+from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
+
+from django.conf import settings
+from django.conf.locale import LANG_INFO
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+
+from directory import postcodes
+from website.models import BasePage
+
+from .opening_hours import DateException, OpeningHoursMixin, OpeningHoursPageForm, WeeklySession
+from .postcodes import locate
+
+# Our taxonomy terms' ORUK ids are uuid5(TAXONOMY_NAMESPACE, code): the same on every site
+# and after every re-seed, so other councils' systems can keep pointing at them.
+TAXONOMY_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://harbour.example/oruk/taxonomy/")
+HARBOUR_TAXONOMY_NAME = "Harbour family services"
+HARBOUR_TAXONOMY_ORUK_ID = uuid.uuid5(TAXONOMY_NAMESPACE, "taxonomy")  # as seeded by 0006
+
+
+def term_oruk_id(code: str) -> uuid.UUID:
+    return uuid.uuid5(TAXONOMY_NAMESPACE, code)
+
+
+def service_at_location_id(service_oruk_id: uuid.UUID, place_oruk_id: uuid.UUID) -> uuid.UUID:
+    """ORUK's "service at location" id: derived, so it stays the same as long as both do."""
+    return uuid.uuid5(service_oruk_id, str(place_oruk_id))
+
+
+class Organisation(index.Indexed, models.Model):
+    """Who runs a service: the council, an NHS trust, a charity."""
+
+    oruk_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    website = models.URLField(blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    last_modified = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("website"),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "organisation"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Taxonomy(models.Model):
+    """A vocabulary of categories: ours ("Harbour family services"), or one an ORUK feed uses."""
+
+    oruk_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    uri = models.URLField(blank=True, help_text="Where the vocabulary is published, if it is.")
+    version = models.CharField(max_length=40, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("uri"),
+        FieldPanel("version"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "taxonomy"
+        verbose_name_plural = "taxonomies"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TaxonomyTerm(index.Indexed, models.Model):
+    """A category services are filed under, in a two-level tree ("Health and wellbeing" >
+    "Mental health"). `code` is the stable id used in URLs (?category=speech-and-language)."""
+
+    oruk_id = models.UUIDField(unique=True, editable=False, null=True)
+    taxonomy = models.ForeignKey(Taxonomy, on_delete=models.PROTECT, related_name="terms")
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text="Leave blank for a top-level category.",
+    )
+    code = models.SlugField(
+        max_length=100,
+        unique=True,
+        help_text="A stable id used in web addresses and open data. Do not change it once used.",
+    )
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [
+        FieldPanel("taxonomy"),
+        FieldPanel("parent"),
+        FieldPanel("name"),
+        FieldPanel("code"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "category"
+        verbose_name_plural = "categories"
+
+    def __str__(self) -> str:
+        return f"{self.parent.name} > {self.name}" if self.parent_id else self.name
+
+    def save(self, *args, **kwargs):
+        if self.oruk_id is None:
+            self.oruk_id = term_oruk_id(self.code)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.parent_id and self.parent.parent_id:
+            raise ValidationError({"parent": "Choose a top-level category as the parent."})
+        if self.parent_id and self.parent_id == self.pk:
+            raise ValidationError({"parent": "A category cannot be its own parent."})
+
+
+class ServiceIndexPage(BasePage):
+    """/services/: the directory search (directory.service_search), one child page per service."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["directory.ServicePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "service index"
+
+
+class DeliveryPlace(NamedTuple):
+    """Where a service happens: one of its hubs or one of its own locations."""
+
+    oruk_id: uuid.UUID
+    name: str
+    address: str  # one line, without the postcode
+    latitude: float | None
+    longitude: float | None
+    address_line_1: str = ""
+    address_line_2: str = ""
+    town: str = ""
+    postcode: str = ""
+    hub: models.Model | None = None  # the FamilyHubPage, when it is a hub
+
+    @property
+    def has_location(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+def language_name(code: str) -> str:
+    return LANG_INFO.get(code, {}).get("name", code)
+
+
+class ServicePage(OpeningHoursMixin, BasePage):
+    class Status(models.TextChoices):
+        # ORUK 3.0's values, as stored and published.
+        ACTIVE = "active", "Active"
+        INACTIVE = "inactive", "Inactive"
+        DEFUNCT = "defunct", "Defunct"
+        TEMPORARILY_CLOSED = "temporarily closed", "Temporarily closed"
+
+    oruk_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    description = RichTextField(
+        blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="services",
+        help_text="Who runs it.",
+    )
+    url = models.URLField("website", blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+
+    in_person = models.BooleanField("in person", default=True)
+    online = models.BooleanField(default=False)
+    by_phone = models.BooleanField("by phone", default=False)
+
+    minimum_age = models.PositiveSmallIntegerField(
+        "youngest age (years)", null=True, blank=True, help_text="Blank: no lower limit."
+    )
+    maximum_age = models.PositiveSmallIntegerField(
+        "oldest age (years)", null=True, blank=True, help_text="Blank: no upper limit."
+    )
+    pregnancy = models.BooleanField(
+        "for pregnancy", default=False, help_text="For parents-to-be, before the baby is born."
+    )
+    eligibility_description = models.TextField(
+        "who it is for", blank=True, help_text="Anything else about who can use it."
+    )
+
+    is_free = models.BooleanField("free", default=True)
+    cost_amount = models.DecimalField("cost", max_digits=8, decimal_places=2, null=True, blank=True)
+    cost_currency = models.CharField(max_length=3, default="GBP", editable=False)
+    cost_description = models.CharField(
+        "about the cost",
+        max_length=250,
+        blank=True,
+        help_text="For example 'per session' or 'free for families on Universal Credit'.",
+    )
+
+    self_referral = models.BooleanField(
+        "families can refer themselves",
+        default=True,
+        help_text="Untick if it needs a referral from a professional (a health visitor, GP, "
+        "school).",
+    )
+    referral_description = models.TextField("how to get a place", blank=True)
+
+    # ISO 639-1 codes, separated by commas ("en, pl, pa"): short, unambiguous, what ORUK's
+    # language records carry, and named in English on the page from Django's language list.
+    languages = models.CharField(
+        max_length=200,
+        blank=True,
+        default="en",
+        help_text="Two-letter language codes, separated by commas, for example 'en, pl, pa'.",
+    )
+    accessibility = models.TextField(
+        blank=True, help_text="Step-free access, hearing loops, interpreters, and so on."
+    )
+
+    categories = ParentalManyToManyField(TaxonomyTerm, blank=True, related_name="services")
+    hubs = ParentalManyToManyField(
+        "directory.FamilyHubPage",
+        blank=True,
+        related_name="services",
+        help_text="The hubs where it is delivered.",
+    )
+
+    last_reviewed = models.DateField(
+        default=date.today, help_text="When someone last checked this page is right."
+    )
+    last_modified = models.DateTimeField(auto_now=True)
+
+    base_form_class = OpeningHoursPageForm
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("last_reviewed")]),
+        FieldPanel("organisation"),
+        FieldPanel("categories"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("minimum_age"), FieldPanel("maximum_age")]),
+                FieldPanel("pregnancy"),
+                FieldPanel("eligibility_description"),
+            ],
+            heading="Who it is for",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_free"),
+                FieldRowPanel([FieldPanel("cost_amount"), FieldPanel("cost_description")]),
+            ],
+            heading="Cost",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("self_referral"), FieldPanel("referral_description")],
+            heading="Referral",
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("url"), FieldPanel("email"), FieldPanel("phone")])],
+            heading="Contact",
+        ),
+        InlinePanel("contacts", heading="People to contact", label="Contact"),
+        FieldPanel("languages"),
+        FieldPanel("accessibility"),
+    ]
+    where_panels = [
+        MultiFieldPanel(
+            [FieldPanel("in_person"), FieldPanel("online"), FieldPanel("by_phone")],
+            heading="How it is delivered",
+        ),
+        FieldPanel("hubs"),
+        InlinePanel(
+            "locations",
+            heading="Other places",
+            label="Place",
+            help_text="Places that are not family hubs. Leave the coordinates blank to place "
+            "them at the postcode.",
+        ),
+    ]
+    opening_panels = [
+        HelpPanel(
+            "Add one row per session, for example Tuesday 10:00 to 11:30. Leave empty if it "
+            "runs whenever the hubs are open, or by appointment."
+        ),
+        InlinePanel("opening_sessions", heading="Weekly sessions", label="Session"),
+        FieldPanel("closed_on_bank_holidays"),
+        InlinePanel(
+            "opening_exceptions",
+            heading="Cancellations and special sessions",
+            label="Cancellation or special session",
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(where_panels, heading="Where"),
+            ObjectList(opening_panels, heading="Sessions"),
+            ObjectList(BasePage.promote_panels, heading="Promote"),
+            ObjectList(BasePage.settings_panels, heading="Settings"),
+        ]
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("description"),
+        index.SearchField("eligibility_description"),
+        index.SearchField("cost_description"),
+        index.RelatedFields("categories", [index.SearchField("name")]),
+        index.RelatedFields("organisation", [index.SearchField("name")]),
+        index.FilterField("status"),
+        index.FilterField("is_free"),
+        index.FilterField("in_person"),
+        index.FilterField("online"),
+        index.FilterField("by_phone"),
+        index.FilterField("self_referral"),
+        index.FilterField("pregnancy"),
+        index.FilterField("minimum_age"),
+        index.FilterField("maximum_age"),
+        index.FilterField("last_reviewed"),
+    ]
+    search_type_label = "Service"
+    search_boost = 2.0
+
+    # A copy is a new service: new ORUK ids for it and its rows (see copy()).
+    exclude_fields_in_copy = ["oruk_id"]
+
+    parent_page_types = ["directory.ServiceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "service"
+        indexes = [models.Index(fields=["last_reviewed"], name="directory_service_reviewed")]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if (
+            self.minimum_age is not None
+            and self.maximum_age is not None
+            and self.maximum_age < self.minimum_age
+        ):
+            errors["maximum_age"] = "The oldest age must be the same as or more than the youngest."
+        if self.cost_amount is not None and self.cost_amount < Decimal(0):
+            errors["cost_amount"] = "Enter a cost of £0 or more."
+        if self.is_free and self.cost_amount:
+            errors["cost_amount"] = "Leave the cost blank for a free service, or untick 'free'."
+        unknown = [code for code in self.language_codes if code not in LANG_INFO]
+        if unknown:
+            errors["languages"] = (
+                f"Use two-letter language codes, such as 'en' or 'pl': "
+                f"{', '.join(unknown)} is not one."
+            )
+        else:
+            self.languages = ", ".join(self.language_codes)
+        if errors:
+            raise ValidationError(errors)
+
+    def copy(self, *args, **kwargs):
+        process_child_object = kwargs.get("process_child_object")
+
+        def fresh_ids(original, page_copy, child_relation, child_object):
+            if hasattr(child_object, "oruk_id"):
+                child_object.oruk_id = uuid.uuid4()
+            if process_child_object:
+                process_child_object(original, page_copy, child_relation, child_object)
+
+        kwargs["process_child_object"] = fresh_ids
+        return super().copy(*args, **kwargs)
+
+    @property
+    def language_codes(self) -> list[str]:
+        return [code.strip().lower() for code in self.languages.split(",") if code.strip()]
+
+    @property
+    def language_names(self) -> list[str]:
+        return [language_name(code) for code in self.language_codes]
+
+    @property
+    def is_stale(self) -> bool:
+        return self.last_reviewed < stale_before()
+
+    def delivery_places(self) -> list[DeliveryPlace]:
+        """Each hub (by title) and each own location, in that order. Prefetch `hubs` and
+        `locations` in listings."""
+        places = [
+            DeliveryPlace(
+                oruk_id=hub.oruk_id,
+                name=hub.title,
+                address=hub.address,
+                latitude=hub.latitude,
+                longitude=hub.longitude,
+                address_line_1=hub.address_line_1,
+                address_line_2=hub.address_line_2,
+                town=hub.town,
+                postcode=hub.postcode,
+                hub=hub,
+            )
+            for hub in sorted(self.hubs.all(), key=lambda hub: hub.title)
+            if hub.live
+        ]
+        places += [
+            DeliveryPlace(
+                oruk_id=place.oruk_id,
+                name=place.name,
+                address=place.address,
+                latitude=place.latitude,
+                longitude=place.longitude,
+                address_line_1=place.address_line_1,
+                address_line_2=place.address_line_2,
+                town=place.town,
+                postcode=place.postcode,
+            )
+            for place in self.locations.all()
+        ]
+        return places
+
+    def delivery_points(self) -> list[tuple[float, float]]:
+        """(latitude, longitude) of every place with a location: the search index's geo
+        points."""
+        return [
+            (place.latitude, place.longitude)
+            for place in self.delivery_places()
+            if place.has_location
+        ]
+
+
+def stale_before(today: date | None = None) -> date:
+    """Services last reviewed before this date need reviewing (SERVICE_REVIEW_MONTHS ago)."""
+    today = today or timezone.localdate()
+    months = getattr(settings, "SERVICE_REVIEW_MONTHS", 12)
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    month += 1
+    # The same day of the month, or the month's last day (31 March - 1 month: 28/29 Feb).
+    for day in range(today.day, 27, -1):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    return date(year, month, min(today.day, 28))
+
+
+class ServiceContact(Orderable):
+    """A named person or role to contact (ORUK "contact")."""
+
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="contacts")
+    oruk_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(max_length=120)
+    title = models.CharField("role", max_length=120, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("title")]),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+    ]
+
+
+class ServiceLocation(Orderable):
+    """A place the service is delivered that is not a family hub (a library, a clinic)."""
+
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="locations")
+    oruk_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(max_length=200)
+    address_line_1 = models.CharField("address line 1", max_length=120)
+    address_line_2 = models.CharField("address line 2", max_length=120, blank=True)
+    town = models.CharField("town or city", max_length=80)
+    postcode = models.CharField(max_length=10)
+    latitude = models.FloatField(
+        null=True, blank=True, help_text="Leave blank to use the postcode's location."
+    )
+    longitude = models.FloatField(null=True, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("address_line_1"),
+        FieldPanel("address_line_2"),
+        FieldRowPanel([FieldPanel("town"), FieldPanel("postcode")]),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+    ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        super().clean()
+        try:
+            self.postcode = postcodes.parse(self.postcode).text
+        except postcodes.PostcodeError as error:
+            raise ValidationError({"postcode": str(error)}) from None
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError({"longitude": "Give both coordinates, or neither."})
+
+    def save(self, *args, **kwargs):
+        if self.latitude is None or self.longitude is None:
+            self.latitude, self.longitude = self.point_from_postcode()
+        super().save(*args, **kwargs)
+
+    def point_from_postcode(self) -> tuple[float | None, float | None]:
+        try:
+            found = locate(self.postcode)
+        except postcodes.PostcodeError:
+            return None, None
+        return found.latitude, found.longitude
+
+    @property
+    def address(self) -> str:
+        return ", ".join(
+            line for line in (self.address_line_1, self.address_line_2, self.town) if line
+        )
+
+
+class ServiceSession(WeeklySession):
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="opening_sessions")
+
+
+class ServiceDateException(DateException):
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="opening_exceptions")
