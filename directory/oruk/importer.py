@@ -37,8 +37,12 @@ from directory.models import (
 from . import mapping, schema
 
 TIMEOUT_SECONDS = 20
+PER_PAGE = 100
 MAX_PAGES = 1000
 IMPORTED_TAXONOMY_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://harbour.example/oruk/import/")
+
+# The service's own website: `website` (`url` in the first services models).
+WEBSITE_FIELD = next((f.name for f in ServicePage._meta.fields if f.name == "website"), "url")
 
 SERVICE, ORGANISATION, TAXONOMY, TERM = "service", "organisation", "taxonomy", "category"
 SCHEMAS = {
@@ -184,7 +188,7 @@ def read_url(url: str, session: requests.Session | None = None) -> tuple[list[di
     base = url.rstrip("/")
     items, notes = [], []
     for page in range(1, MAX_PAGES + 1):
-        listing = _get_json(session, f"{base}/services?page={page}&per_page=100")
+        listing = _get_json(session, f"{base}/services?page={page}&per_page={PER_PAGE}")
         contents = listing.get("contents") if isinstance(listing, dict) else None
         if not isinstance(contents, list):
             raise SourceError(f"{base}/services did not answer with a page of services")
@@ -260,19 +264,20 @@ class Importer:
         if problems:
             self.summary.add(kind, oruk_id, name, "rejected", problems[:5])
             return
+        reported, done, notes = len(self.summary.outcomes), set(self._done), len(self.summary.notes)
         try:
             with transaction.atomic():
                 load(item)
+            return
         except mapping.Invalid as error:
-            self.summary.add(kind, oruk_id, name, "rejected", [str(error)])
+            reasons = [str(error)]
         except IntegrityError:
-            self.summary.add(
-                kind,
-                oruk_id,
-                name,
-                "rejected",
-                ["an id in it already belongs to another record of a different kind or service"],
-            )
+            reasons = ["an id in it already belongs to another record of a different kind"]
+        # Everything it saved was rolled back: so are the outcomes it reported.
+        del self.summary.outcomes[reported:]
+        del self.summary.notes[notes:]
+        self._done = done
+        self.summary.add(kind, oruk_id, name, "rejected", reasons)
 
     def _report(self, kind, oruk_id, name, result) -> None:
         key = (kind, str(oruk_id))
@@ -363,12 +368,18 @@ class Importer:
             raise mapping.Invalid(
                 "there is no service index page to put services under: create it first"
             )
+        existing = ServicePage.objects.filter(oruk_id=data.get("id")).first()
+        slug = existing.slug if existing else self._free_slug(mapping._text(data.get("name")))
+        own_url = existing.get_full_url() if existing else f"{self.index.get_full_url()}{slug}/"
+        if data.get("url") == own_url:
+            # Our own feed gives a service without a website its page's address: that is not
+            # a website of its own.
+            data = {**data, "url": ""}
         record = mapping.service_record(
             data, valid_postcode=valid_postcode, known_languages=set(LANG_INFO)
         )
         organisation = self._service_organisation(record)
         categories = [self.term(term) for term in record.categories]
-        existing = ServicePage.objects.filter(oruk_id=record.oruk_id).first()
         if existing is None:
             page = ServicePage(oruk_id=record.oruk_id, live=False)
             before = None
@@ -379,7 +390,7 @@ class Importer:
         name = record.fields["title"]
         self.summary.notes.extend(f"service {record.oruk_id}: {note}" for note in record.notes)
         if existing is None:
-            page.slug = self._free_slug(name)
+            page.slug = slug
             self.index.add_child(instance=page)
             revision = page.save_revision()
             if self.publish:
@@ -422,8 +433,14 @@ class Importer:
         return slug
 
     def _apply(self, page, record: mapping.ServiceRecord, organisation, categories) -> None:
-        for name, value in record.fields.items():
-            setattr(page, name, value)
+        fields = dict(record.fields)
+        current = mapping.plain_text(page.description) or page.summary
+        if page.pk and mapping.plain_text(fields["description"]) == current:
+            # ORUK has one description where we have a summary and a description: when the
+            # feed's says what ours does, keep both as the editor wrote them.
+            del fields["summary"], fields["description"]
+        for name, value in fields.items():
+            setattr(page, WEBSITE_FIELD if name == "website" else name, value)
         page.organisation = organisation
         page.categories = categories
         hubs, places = [], []
@@ -493,7 +510,7 @@ def state(page) -> tuple:
             "summary",
             "description",
             "status",
-            "url",
+            WEBSITE_FIELD,
             "email",
             "phone",
             "minimum_age",

@@ -19,6 +19,9 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal, InvalidOperation
 from html.parser import HTMLParser
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+
 HSDS_VERSION = "HSDS 3.0"
 PROFILE_URL = "https://openreferraluk.org/specifications/3.0/"
 
@@ -327,6 +330,12 @@ def service_at_location(service, place, *, with_service: dict | None = None) -> 
     return data
 
 
+def website(service) -> str:
+    """The service's own website: the `website` field (`url` in the first services models)."""
+    found = getattr(service, "website", None)
+    return found if found is not None else service.url
+
+
 def service_summary(service, page_url: str = "") -> dict:
     """The one-to-one fields (the /services list, and each service_at_location's service)."""
     org = service.organisation
@@ -336,7 +345,7 @@ def service_summary(service, page_url: str = "") -> dict:
             "organization_id": str(org.oruk_id) if org else None,
             "name": service.title,
             "description": plain_text(service.description) or service.summary,
-            "url": service.url or page_url,
+            "url": website(service) or page_url,
             "email": service.email,
             "status": service.status,
             "minimum_age": service.minimum_age,
@@ -499,6 +508,22 @@ def _clock(value, where: str) -> time | None:
         raise Invalid(f"{where}: {value!r} is not a time (HH:MM)") from None
 
 
+def _checked(value, validator, where: str, notes: list | None = None, limit: int = 200) -> str:
+    """A web or email address we can link to, or "" (with a note) when it is not one."""
+    text = _text(value)
+    if not text:
+        return ""
+    try:
+        if len(text) > limit:
+            raise ValidationError("too long")
+        validator(text)
+    except ValidationError:
+        if notes is not None:
+            notes.append(f"{where}: {text!r} left out (not a valid address)")
+        return ""
+    return text
+
+
 def _phone(item: dict) -> str:
     phones = item.get("phones") or []
     return _text(phones[0].get("number"), 40) if phones else ""
@@ -510,8 +535,8 @@ def organisation_fields(data: dict) -> dict:
         "oruk_id": _uuid(data.get("id"), "organization/id"),
         "name": _text(data.get("name"), 200),
         "description": _text(data.get("description")),
-        "website": _text(data.get("website"), 200),
-        "email": _text(data.get("email"), 254),
+        "website": _checked(data.get("website"), URLValidator(), "organization/website"),
+        "email": _checked(data.get("email"), validate_email, "organization/email", limit=254),
         "phone": _phone(data),
     }
 
@@ -662,13 +687,14 @@ def service_record(data: dict, *, valid_postcode, known_languages) -> ServiceRec
         code = _text(language.get("code")).lower()[:2]
         if code and code in known_languages and code not in codes:
             codes.append(code)
+    notes = []
     fields = {
         "title": name,
         "summary": first_sentences(description, 300),
         "description": rich_text(description),
         "status": data["status"],
-        "url": _text(data.get("url"), 200),
-        "email": _text(data.get("email"), 254),
+        "website": _checked(data.get("url"), URLValidator(), "url", notes),
+        "email": _checked(data.get("email"), validate_email, "email", notes, limit=254),
         "phone": _phone(data),
         "minimum_age": minimum_age,
         "maximum_age": maximum_age,
@@ -684,7 +710,7 @@ def service_record(data: dict, *, valid_postcode, known_languages) -> ServiceRec
     assured = _date(data.get("assured_date"), "assured_date")
     if assured:
         fields["last_reviewed"] = assured
-    record = ServiceRecord(oruk_id=oruk_id, fields=fields)
+    record = ServiceRecord(oruk_id=oruk_id, fields=fields, notes=notes)
     if isinstance(data.get("organization"), dict):
         record.organisation = organisation_fields(data["organization"])
     elif data.get("organization_id"):
@@ -711,7 +737,7 @@ def service_record(data: dict, *, valid_postcode, known_languages) -> ServiceRec
                 name=person_name,
                 title=_text(person.get("title"), 120),
                 phone=_phone(person),
-                email=_text(person.get("email"), 254),
+                email=_checked(person.get("email"), validate_email, f"{where}/email", notes, 254),
             )
         )
     _schedule_records(data.get("schedules") or [], record)

@@ -60,7 +60,7 @@ def make_service(**overrides):
         "summary": "Songs and games for talking.",
         "description": "<p>Songs &amp; games.</p><p>Bring a <b>snack</b>.</p>",
         "status": "active",
-        "url": "",
+        "website": "",
         "email": "chatter@example.com",
         "phone": "01902 111111",
         "organisation": org,
@@ -196,12 +196,12 @@ def test_the_summary_fields_are_valid_list_items():
 def test_out_and_back_gives_the_same_fields():
     record = back(mapping.service(make_service(), page_url="https://h.example/s/"))
     assert record.oruk_id == SERVICE_ID
-    assert record.fields | {"url": None} == {
+    assert record.fields | {"website": None} == {
         "title": "Chatterbox group",
         "summary": "Songs & games.",
         "description": "<p>Songs &amp; games.</p><p>Bring a snack.</p>",
         "status": "active",
-        "url": None,
+        "website": None,
         "email": "chatter@example.com",
         "phone": "01902 111111",
         "minimum_age": 1,
