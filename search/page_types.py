@@ -12,6 +12,9 @@ gives every page "Page"). It may also declare:
   used by "Newest first". Without one, "Newest first" uses the page's last publication.
 - `latitude` and `longitude` fields (or `search_location_fields = ("lat", "lng")`): the page
   gets a `location` geo_point in Elasticsearch, for `search.nearby.nearest`.
+- `faceted_document()` and the classmethod `faceted_documents(pks)`: the page type takes part
+  in faceted search (`search.faceted`): its places (several points), facet values and whether it
+  is found at any distance, one object at a time (indexing) and many at once (the database).
 """
 
 import datetime
@@ -147,3 +150,9 @@ def search_type_for_key(key: str) -> SearchType | None:
 def search_type_for_model(model: type[models.Model]) -> SearchType | None:
     key = search_type_key(model)
     return search_type_for_key(key) if key else None
+
+
+def faceted_document(obj):
+    """The object's `search.faceted.FacetDocument`, or None for types without facets."""
+    method = getattr(obj, "faceted_document", None)
+    return method() if callable(method) else None

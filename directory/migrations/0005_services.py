@@ -139,7 +139,12 @@ class Migration(migrations.Migration):
                         max_length=20,
                     ),
                 ),
-                ("url", models.URLField(blank=True, verbose_name="website")),
+                (
+                    "website",
+                    models.URLField(
+                        blank=True, help_text="The service's own website, if it has one."
+                    ),
+                ),
                 ("email", models.EmailField(blank=True, max_length=254)),
                 ("phone", models.CharField(blank=True, max_length=40)),
                 ("in_person", models.BooleanField(default=True, verbose_name="in person")),

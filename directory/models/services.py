@@ -14,7 +14,9 @@ from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from wagtail.admin.panels import (
     FieldPanel,
@@ -32,6 +34,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from directory import postcodes
+from search.faceted import FacetDocument
 from website.models import BasePage
 
 from .opening_hours import DateException, OpeningHoursMixin, OpeningHoursPageForm, WeeklySession
@@ -173,6 +176,52 @@ class ServiceIndexPage(BasePage):
     class Meta:
         verbose_name = "service index"
 
+    def serve(self, request, *args, **kwargs):
+        # directory.service_search imports these models.
+        from directory import service_filters
+        from directory.service_search import pagination, run_service_search
+
+        search = run_service_search(self, request.GET)
+        response = TemplateResponse(
+            request,
+            self.get_template(request, *args, **kwargs),
+            {
+                **self.get_context(request, *args, **kwargs),
+                "search": search,
+                "filters": search.filters,
+                "error_list": error_list(search.filters.errors),
+                "pagination": pagination(self.url, search),
+                "radius_choices": service_filters.RADIUS_CHOICES,
+                "delivery_choices": service_filters.DELIVERY_CHOICES,
+                "sort_choices": service_filters.SORT_CHOICES,
+                "max_age": service_filters.MAX_AGE,
+            },
+        )
+        response.status_code = search.status_code
+        if request.GET.get("postcode"):
+            # The URL holds a postcode: keep the answer out of every cache.
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+# Where each filter's message links to, in the order the form shows them.
+ERROR_ANCHORS = {
+    "postcode": "postcode",
+    "radius": "radius",
+    "category": "categories-legend",
+    "age": "age",
+    "delivery": "delivery-legend",
+}
+
+
+def error_list(errors: dict[str, str]) -> list[dict]:
+    return [
+        {"field": name, "anchor": anchor, "message": errors[name]}
+        for name, anchor in ERROR_ANCHORS.items()
+        if name in errors
+    ]
+
 
 class DeliveryPlace(NamedTuple):
     """Where a service happens: one of its hubs or one of its own locations."""
@@ -218,7 +267,8 @@ class ServicePage(OpeningHoursMixin, BasePage):
         related_name="services",
         help_text="Who runs it.",
     )
-    url = models.URLField("website", blank=True)
+    # ORUK's service "url". Not named `url`: that would hide Wagtail's Page.url.
+    website = models.URLField(blank=True, help_text="The service's own website, if it has one.")
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
 
@@ -310,7 +360,7 @@ class ServicePage(OpeningHoursMixin, BasePage):
             heading="Referral",
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("url"), FieldPanel("email"), FieldPanel("phone")])],
+            [FieldRowPanel([FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")])],
             heading="Contact",
         ),
         InlinePanel("contacts", heading="People to contact", label="Contact"),
@@ -468,6 +518,178 @@ class ServicePage(OpeningHoursMixin, BasePage):
         ]
         return places
 
+    # Faceted search (search.faceted; docs/search.md): the category facet holds each term's
+    # code and its parent's, so a service filed under "Speech and language therapy" is found
+    # and counted under "Speech and language" too. Delivered online or by phone: found at any
+    # distance.
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return (
+            super()
+            .get_indexed_objects()
+            .select_related("organisation")
+            .prefetch_related("categories__parent", "hubs", "locations")
+        )
+
+    def faceted_document(self) -> FacetDocument:
+        codes = []
+        for term in self.categories.all():
+            codes.append(term.code)
+            if term.parent_id:
+                codes.append(term.parent.code)
+        return FacetDocument(
+            points=tuple(self.delivery_points()),
+            facets={"category": tuple(sorted(set(codes)))},
+            anywhere=self.online or self.by_phone,
+        )
+
+    @classmethod
+    def faceted_documents(cls, pks) -> dict:
+        """{pk: FacetDocument} for many services, in a few queries (the database path)."""
+        pks = list(pks)
+        codes = {pk: set() for pk in pks}
+        points = {pk: [] for pk in pks}
+        anywhere = {}
+        categories = cls.categories.through.objects
+        hubs = cls.hubs.through.objects
+        for chunk in _chunks(pks):
+            for pk, code, parent_code in categories.filter(servicepage_id__in=chunk).values_list(
+                "servicepage_id", "taxonomyterm__code", "taxonomyterm__parent__code"
+            ):
+                codes[pk].update(filter(None, (code, parent_code)))
+            # In delivery_places() order: hubs by title, then own locations.
+            for pk, latitude, longitude in (
+                hubs.filter(
+                    servicepage_id__in=chunk,
+                    familyhubpage__live=True,
+                    familyhubpage__latitude__isnull=False,
+                    familyhubpage__longitude__isnull=False,
+                )
+                .order_by("familyhubpage__title")
+                .values_list(
+                    "servicepage_id", "familyhubpage__latitude", "familyhubpage__longitude"
+                )
+            ):
+                points[pk].append((latitude, longitude))
+            for pk, latitude, longitude in (
+                ServiceLocation.objects.filter(
+                    page_id__in=chunk, latitude__isnull=False, longitude__isnull=False
+                )
+                .order_by("sort_order", "pk")
+                .values_list("page_id", "latitude", "longitude")
+            ):
+                points[pk].append((latitude, longitude))
+            for pk, online, by_phone in cls.objects.filter(pk__in=chunk).values_list(
+                "pk", "online", "by_phone"
+            ):
+                anywhere[pk] = online or by_phone
+        return {
+            pk: FacetDocument(
+                points=tuple(points[pk]),
+                facets={"category": tuple(sorted(codes[pk]))},
+                anywhere=anywhere.get(pk, False),
+            )
+            for pk in pks
+        }
+
+    @property
+    def ages_text(self) -> str:
+        """ "Pregnancy to 5 years", "Ages 11 to 19", "All ages"."""
+        low, high = self.minimum_age, self.maximum_age
+        if self.pregnancy:
+            start = "Pregnancy"
+            if low not in (None, 0):
+                return (
+                    f"Pregnancy, and ages {low} to {high}"
+                    if high is not None
+                    else (f"Pregnancy, and ages {low} and over")
+                )
+            return f"{start} to {high} years" if high is not None else "Pregnancy and all ages"
+        if low in (None, 0) and high is None:
+            return "All ages"
+        if high is None:
+            return f"Ages {low} and over"
+        if low in (None, 0):
+            return "Under 1" if high == 0 else f"Up to {high} years"
+        return f"Ages {low} to {high}"
+
+    @property
+    def cost_text(self) -> str:
+        if self.is_free:
+            return "Free"
+        if self.cost_amount is not None:
+            amount = f"£{self.cost_amount:,.2f}".replace(".00", "")
+            return f"{amount} {self.cost_description}".strip()
+        return self.cost_description or "There is a charge"
+
+    @property
+    def delivery_methods(self) -> list[str]:
+        return [
+            label
+            for flag, label in (
+                (self.in_person, "In person"),
+                (self.online, "Online"),
+                (self.by_phone, "By phone"),
+            )
+            if flag
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        schedule = self.get_schedule()
+        context["places"] = self.delivery_places()
+        context["status"] = self.opening_status(now) if schedule.sessions else None
+        context["structured_data"] = self.structured_data(request)
+        return context
+
+    def structured_data(self, request) -> dict:
+        """schema.org JSON-LD: a Service, its provider and where it is offered."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Service",
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "isAccessibleForFree": self.is_free,
+        }
+        if self.summary:
+            data["description"] = self.summary
+        if self.organisation_id:
+            provider = {"@type": "Organization", "name": self.organisation.name}
+            if self.organisation.website:
+                provider["url"] = self.organisation.website
+            data["provider"] = provider
+        if self.categories.exists():
+            data["category"] = [term.name for term in self.categories.all()]
+        places = [
+            {
+                "@type": "Place",
+                "name": place.name,
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": ", ".join(
+                        filter(None, [place.address_line_1, place.address_line_2])
+                    ),
+                    "addressLocality": place.town,
+                    "postalCode": place.postcode,
+                    "addressCountry": "GB",
+                },
+            }
+            for place in self.delivery_places()
+        ]
+        if places:
+            data["availableChannel"] = [
+                {"@type": "ServiceChannel", "serviceLocation": place} for place in places
+            ]
+        if self.phone:
+            data["telephone"] = self.phone
+        if self.email:
+            data["email"] = self.email
+        if self.language_codes:
+            data["availableLanguage"] = self.language_names
+        return data
+
     def delivery_points(self) -> list[tuple[float, float]]:
         """(latitude, longitude) of every place with a location: the search index's geo
         points."""
@@ -476,6 +698,11 @@ class ServicePage(OpeningHoursMixin, BasePage):
             for place in self.delivery_places()
             if place.has_location
         ]
+
+
+def _chunks(items: list, size: int = 5000):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def stale_before(today: date | None = None) -> date:

@@ -12,6 +12,7 @@ needs (docs/search.md):
 """
 
 import contextlib
+import re
 
 from modelsearch.backends.elasticsearchbase import ElasticsearchAtomicIndexRebuilder
 from modelsearch.query import MATCH_ALL
@@ -35,6 +36,12 @@ TYPE_FIELD = "harbour_type"
 MODEL_FIELD = "harbour_model"
 DATE_FIELD = "harbour_date"
 LOCATION_FIELD = "harbour_location"
+# Faceted search (search.faceted): "facet=value" keywords, "found at any distance", and the
+# lower-cased title that orders results without a text query.
+FACETS_FIELD = "harbour_facets"
+ANYWHERE_FIELD = "harbour_anywhere"
+TITLE_SORT_FIELD = "harbour_title_sort"
+FACET_SEPARATOR = "="
 SPELLING_FIELD = "_all_text.spelling"
 
 # Highlights come back between these private-use characters; the view escapes the text, then
@@ -106,6 +113,9 @@ class HarbourMapping(Elasticsearch9Mapping):
         properties[MODEL_FIELD] = {"type": "keyword"}
         properties[DATE_FIELD] = {"type": "date"}
         properties[LOCATION_FIELD] = {"type": "geo_point"}
+        properties[FACETS_FIELD] = {"type": "keyword", "eager_global_ordinals": True}
+        properties[ANYWHERE_FIELD] = {"type": "boolean"}
+        properties[TITLE_SORT_FIELD] = {"type": "keyword"}
         return mapping
 
     def get_document(self, obj):
@@ -118,6 +128,20 @@ class HarbourMapping(Elasticsearch9Mapping):
         document[DATE_FIELD] = date.isoformat() if date else None
         point = page_types.location(obj)
         document[LOCATION_FIELD] = {"lat": point[0], "lon": point[1]} if point else None
+        faceted = page_types.faceted_document(obj)
+        if faceted is not None:
+            # Several points: a geo_distance filter matches if any is near enough, and the
+            # distance sort uses the nearest.
+            document[LOCATION_FIELD] = [
+                {"lat": latitude, "lon": longitude} for latitude, longitude in faceted.points
+            ]
+            document[FACETS_FIELD] = [
+                f"{name}{FACET_SEPARATOR}{value}"
+                for name, values in sorted(faceted.facets.items())
+                for value in values
+            ]
+            document[ANYWHERE_FIELD] = faceted.anywhere
+            document[TITLE_SORT_FIELD] = (getattr(obj, "title", "") or "").lower()
         return document
 
 
@@ -383,6 +407,104 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
             ],
         )
         return [(hit["fields"]["pk"][0], hit["sort"][0]) for hit in response["hits"]["hits"]]
+
+    def faceted_search(self, *, queryset, query) -> dict:
+        """One request for search.faceted: a page of pks, the total, and each facet's counts
+        (every filter applied but the facet's own selection).
+        Returns {"pks", "total", "facet_counts": {facet: {value: count}}}."""
+        filters = self.filters_for(queryset)
+        point = {"lat": query.point[0], "lon": query.point[1]} if query.point else None
+        if point is not None and query.radius_miles is not None:
+            filters.append(
+                {
+                    "bool": {
+                        "should": [
+                            {
+                                "geo_distance": {
+                                    "distance": f"{query.radius_miles}mi",
+                                    LOCATION_FIELD: point,
+                                }
+                            },
+                            {"term": {ANYWHERE_FIELD: True}},
+                        ],
+                        "minimum_should_match": 1,
+                    }
+                }
+            )
+
+        def selection(skip: str | None = None) -> list[dict]:
+            return [
+                {"terms": {FACETS_FIELD: [f"{name}{FACET_SEPARATOR}{value}" for value in values]}}
+                for name, values in sorted(query.selected.items())
+                if name != skip
+            ]
+
+        aggs = {
+            f"facet_{position}": {
+                "filter": {"bool": {"filter": selection(skip=name)}},
+                "aggs": {
+                    "values": {
+                        "terms": {
+                            "field": FACETS_FIELD,
+                            "include": f"{re.escape(name)}{FACET_SEPARATOR}.*",
+                            "size": 1000,
+                        }
+                    }
+                },
+            }
+            for position, name in enumerate(query.facets)
+        }
+        if query.sort == "nearest" and point is not None:
+            sort = [
+                {
+                    "_geo_distance": {
+                        LOCATION_FIELD: point,
+                        "order": "asc",
+                        "unit": "mi",
+                        "mode": "min",
+                        "distance_type": "arc",
+                        "ignore_unmapped": True,
+                    }
+                },
+                {"pk": "asc"},
+            ]
+        elif query.text:
+            sort = ["_score", {"pk": "asc"}]
+        else:
+            sort = [{TITLE_SORT_FIELD: "asc"}, {"pk": "asc"}]
+        body = {
+            "query": {
+                "bool": {
+                    "must": self.text_query(query.text) if query.text else {"match_all": {}},
+                    "filter": filters,
+                }
+            },
+            "aggs": aggs,
+            "sort": sort,
+            "track_total_hits": True,
+        }
+        if query.selected:
+            body["post_filter"] = {"bool": {"filter": selection()}}
+        response = self.es.search(
+            index=self.index_name_for(queryset.model),
+            _source=False,
+            stored_fields=["pk"],
+            from_=query.offset,
+            size=query.size,
+            **body,
+        )
+        prefix_length = {name: len(name) + len(FACET_SEPARATOR) for name in query.facets}
+        return {
+            "pks": [hit["fields"]["pk"][0] for hit in response["hits"]["hits"]],
+            "total": response["hits"]["total"]["value"],
+            "facet_counts": {
+                name: {
+                    bucket["key"][prefix_length[name] :]: bucket["doc_count"]
+                    for bucket in response["aggregations"][f"facet_{position}"]["values"]["buckets"]
+                }
+                for position, name in enumerate(query.facets)
+            },
+        }
 
 
 def corrected_text(text: str, entries: list[dict]) -> str | None:

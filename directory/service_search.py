@@ -1,0 +1,216 @@
+"""The service directory search at /services/: the filters (directory.service_filters) turned
+into a faceted search (search.faceted: Elasticsearch when configured, the database otherwise),
+and the results loaded for the page in a fixed number of queries, whatever their number.
+
+The postcode is located in our postcode store for this request only: never stored or logged."""
+
+import math
+from dataclasses import dataclass, field, replace
+
+from django.db.models import Q
+from django.utils import timezone
+
+from directory import opening_hours as hours
+from search.faceted import SORT_NEAREST, FacetedQuery, faceted_search, nearest_distance
+
+from . import postcodes
+from .models import DeliveryPlace, PostcodeLocation, ServicePage, TaxonomyTerm, locate
+from .service_filters import (
+    RESULTS_PER_PAGE,
+    ServiceFilters,
+    format_miles,
+    page_links,
+    parse_filters,
+)
+
+CATEGORY_FACET = "category"
+LISTED_STATUSES = [ServicePage.Status.ACTIVE, ServicePage.Status.TEMPORARILY_CLOSED]
+MAX_PAGE = 10_000 // RESULTS_PER_PAGE  # Elasticsearch's result window
+
+
+@dataclass
+class ServiceResult:
+    service: ServicePage
+    distance_miles: float | None = None
+    nearest_place: DeliveryPlace | None = None
+    status: hours.Status | None = None
+
+    @property
+    def distance_text(self) -> str:
+        return format_miles(self.distance_miles) if self.distance_miles is not None else ""
+
+
+@dataclass
+class CategoryOption:
+    code: str
+    name: str
+    count: int
+    selected: bool
+    children: list["CategoryOption"] = field(default_factory=list)
+
+
+@dataclass
+class ServiceSearch:
+    filters: ServiceFilters
+    location: PostcodeLocation | None = None
+    postcode_not_found: bool = False
+    results: list[ServiceResult] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    page_count: int = 1
+    categories: list[CategoryOption] = field(default_factory=list)
+    degraded: bool = False
+    engine: str = "database"
+
+    @property
+    def first_number(self) -> int:
+        return (self.page - 1) * RESULTS_PER_PAGE + 1
+
+    @property
+    def status_code(self) -> int:
+        if self.postcode_not_found:
+            return 404
+        return 400 if self.filters.errors else 200
+
+
+def listed_services(index_page):
+    """The services the directory lists: live, public, under this index, not closed for good."""
+    return (
+        ServicePage.objects.live()
+        .public()
+        .descendant_of(index_page)
+        .filter(status__in=LISTED_STATUSES)
+    )
+
+
+def filtered_services(index_page, filters: ServiceFilters):
+    """Every filter but the text, the place and the categories (search.faceted does those)."""
+    services = listed_services(index_page)
+    if filters.free_only:
+        services = services.filter(is_free=True)
+    if filters.delivery:
+        delivered = Q()
+        for way in filters.delivery:
+            delivered |= Q(**{way: True})
+        services = services.filter(delivered)
+    if filters.age is not None:
+        services = services.filter(
+            Q(minimum_age__isnull=True) | Q(minimum_age__lte=filters.age),
+            Q(maximum_age__isnull=True) | Q(maximum_age__gte=filters.age),
+        )
+    return services
+
+
+def run_service_search(index_page, params) -> ServiceSearch:
+    terms = list(TaxonomyTerm.objects.order_by("sort_order", "name"))
+    filters = parse_filters(params, [term.code for term in terms])
+    search = ServiceSearch(filters=filters)
+    if filters.postcode and "postcode" not in filters.errors:
+        try:
+            search.location = locate(filters.postcode)
+        except postcodes.PostcodeError as error:
+            search.postcode_not_found = isinstance(error, postcodes.PostcodeNotFound)
+            filters = replace(filters, errors={**filters.errors, "postcode": str(error)})
+            search.filters = filters
+    if not filters.is_valid:
+        search.categories = category_options(terms, {}, filters.categories)
+        return search
+
+    point = (search.location.latitude, search.location.longitude) if search.location else None
+    query = FacetedQuery(
+        text=filters.query,
+        point=point,
+        radius_miles=filters.radius_miles if point else None,
+        selected={CATEGORY_FACET: filters.categories},
+        facets=(CATEGORY_FACET,),
+        sort=SORT_NEAREST if filters.sort == SORT_NEAREST and point else "relevance",
+        size=RESULTS_PER_PAGE,
+    )
+    page = min(filters.page, MAX_PAGE)
+    services = filtered_services(index_page, filters)
+    outcome = faceted_search(services, replace(query, offset=(page - 1) * RESULTS_PER_PAGE))
+    page_count = max(1, min(MAX_PAGE, math.ceil(outcome.total / RESULTS_PER_PAGE)))
+    if page > page_count:
+        # Past the end (an old link, ?page=9999): the last page.
+        page = page_count
+        outcome = faceted_search(services, replace(query, offset=(page - 1) * RESULTS_PER_PAGE))
+
+    search.results = load_results(outcome.pks, point)
+    search.total = outcome.total
+    search.page, search.page_count = page, page_count
+    search.categories = category_options(
+        terms, outcome.facet_counts.get(CATEGORY_FACET, {}), filters.categories
+    )
+    search.degraded, search.engine = outcome.degraded, outcome.engine
+    return search
+
+
+def load_results(pks: list, point: tuple[float, float] | None) -> list[ServiceResult]:
+    """The services of one results page, in order, with what the listing shows."""
+    services = {
+        service.pk: service
+        for service in ServicePage.objects.filter(pk__in=pks)
+        .select_related("organisation")
+        .prefetch_related("hubs", "locations", "opening_sessions", "opening_exceptions")
+    }
+    now = timezone.now()
+    results = []
+    for pk in pks:
+        service = services.get(pk)
+        if service is None:
+            continue  # unpublished since it was indexed
+        result = ServiceResult(service)
+        if service.get_schedule().sessions:
+            result.status = service.opening_status(now)
+        if point is not None:
+            located = [place for place in service.delivery_places() if place.has_location]
+            if located:
+                result.nearest_place = min(
+                    located,
+                    key=lambda place: nearest_distance(point, [(place.latitude, place.longitude)]),
+                )
+                result.distance_miles = nearest_distance(
+                    point, [(place.latitude, place.longitude) for place in located]
+                )
+        results.append(result)
+    return results
+
+
+def category_options(
+    terms: list[TaxonomyTerm], counts: dict[str, int], selected: tuple[str, ...]
+) -> list[CategoryOption]:
+    """The category checkboxes: top-level terms, each with its children. A child is offered
+    when something would be found with it, or it is ticked."""
+    options = {
+        term.pk: CategoryOption(
+            term.code, term.name, counts.get(term.code, 0), term.code in selected
+        )
+        for term in terms
+    }
+    top = []
+    for term in terms:
+        option = options[term.pk]
+        if term.parent_id is None:
+            top.append(option)
+        elif term.parent_id in options and (option.count or option.selected):
+            options[term.parent_id].children.append(option)
+    return top
+
+
+def pagination(index_url: str, search: ServiceSearch) -> dict:
+    def link(number: int) -> str:
+        return index_url + search.filters.query_string(number)
+
+    current = search.page
+    return {
+        "current": current,
+        "total": search.page_count,
+        "previous": link(current - 1) if current > 1 else "",
+        "next": link(current + 1) if current < search.page_count else "",
+        "pages": [
+            {"number": number, "href": link(number), "current": number == current}
+            if number
+            else None
+            for number in page_links(current, search.page_count)
+        ],
+    }

@@ -1,0 +1,193 @@
+"""Faceted search near a point: text, filters, a radius, and keyword facets with counts, for
+directory pages such as services (docs/search.md, "Faceted search").
+
+    from search.faceted import FacetedQuery, faceted_search
+    outcome = faceted_search(
+        ServicePage.objects.live().public().filter(is_free=True),
+        FacetedQuery(text="speech", point=(52.58, -2.13), radius_miles=5,
+                     selected={"category": ("speech-and-language",)}, sort=SORT_NEAREST),
+    )
+    outcome.pks, outcome.total, outcome.facet_counts["category"]
+
+The page type declares, per object, a `FacetDocument` (`faceted_document()`, read when the
+object is indexed in Elasticsearch) and, for many objects at once, `faceted_documents(pks)` (read
+by the database path). A document has several points (a service delivered at several places):
+its distance is that of its nearest point.
+
+Both engines give the same results on the same data: the same filters (the queryset's, which
+must be on `index.FilterField`s), the same text matching as site search, the same facet
+semantics (values of one facet are alternatives; facets combine; each facet's counts apply
+every filter but its own selection), the same order for "nearest" (distance, then pk as
+text) and, without text, for "relevance" (title, case-insensitive, then pk as text). With text,
+"relevance" is each engine's ranking: the same set, not always the same order."""
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+
+from . import geo
+from .engines import with_fallback
+from .query_text import clean_query
+
+SORT_RELEVANCE = "relevance"
+SORT_NEAREST = "nearest"
+SORTS = (SORT_RELEVANCE, SORT_NEAREST)
+# Elasticsearch's default limit on from + size.
+MAX_WINDOW = 10_000
+
+
+@dataclass(frozen=True)
+class FacetDocument:
+    """What faceted search knows about one object besides its indexed fields."""
+
+    points: tuple[tuple[float, float], ...] = ()
+    # Facet name -> its values for this object ({"category": ("send", "short-breaks")}).
+    facets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Found whatever the distance (a service delivered online or by phone).
+    anywhere: bool = False
+
+
+@dataclass(frozen=True)
+class FacetedQuery:
+    text: str = ""
+    point: tuple[float, float] | None = None
+    radius_miles: float | None = None
+    selected: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    facets: tuple[str, ...] = ()  # the facets to count
+    sort: str = SORT_RELEVANCE
+    offset: int = 0
+    size: int = 10
+
+
+@dataclass
+class FacetedOutcome:
+    pks: list = field(default_factory=list)  # this page, in order
+    total: int = 0
+    facet_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    degraded: bool = False
+    engine: str = "database"
+
+
+def faceted_search(queryset: QuerySet, query: FacetedQuery) -> FacetedOutcome:
+    model = queryset.model
+    if not hasattr(model, "faceted_documents") or not hasattr(model, "faceted_document"):
+        raise ValueError(
+            f"{model.__name__} takes no part in faceted search: give it faceted_document() and "
+            "faceted_documents(pks) (docs/search.md)"
+        )
+    if query.point is not None and not geo.valid_coordinates(*query.point):
+        raise ValueError("latitude must be within ±90 and longitude within ±180")
+    if query.sort == SORT_NEAREST and query.point is None:
+        raise ValueError("sorting by distance needs a point")
+    query = FacetedQuery(
+        text=clean_query(query.text or ""),
+        point=query.point,
+        radius_miles=query.radius_miles,
+        selected={name: tuple(values) for name, values in query.selected.items() if values},
+        facets=tuple(query.facets),
+        sort=query.sort if query.sort in SORTS else SORT_RELEVANCE,
+        offset=max(0, min(query.offset, MAX_WINDOW - query.size)),
+        size=query.size,
+    )
+
+    def on_elasticsearch(backend) -> FacetedOutcome:
+        found = backend.faceted_search(queryset=queryset, query=query)
+        return FacetedOutcome(
+            pks=[_pk(model, pk) for pk in found["pks"]],
+            total=found["total"],
+            facet_counts=found["facet_counts"],
+            engine="elasticsearch",
+        )
+
+    def on_database(backend) -> FacetedOutcome:
+        return _database_faceted_search(backend, queryset, query)
+
+    outcome, degraded = with_fallback(
+        on_elasticsearch, on_database, purpose="a faceted directory search"
+    )
+    outcome.degraded = degraded
+    return outcome
+
+
+def _pk(model, value):
+    return model._meta.pk.to_python(value)
+
+
+def nearest_distance(
+    point: tuple[float, float], points: Iterable[tuple[float, float]]
+) -> float | None:
+    """Miles from `point` to the nearest of `points`, or None when there are none."""
+    distances = [geo.haversine_miles(*point, *other) for other in points]
+    return min(distances) if distances else None
+
+
+def matches(document: FacetDocument, selected: dict[str, tuple[str, ...]], skip: str | None = None):
+    """Whether the document has one of the selected values of every facet (but `skip`)."""
+    return all(
+        set(document.facets.get(name, ())) & set(values)
+        for name, values in selected.items()
+        if name != skip
+    )
+
+
+def count_facets(
+    documents: dict, selected: dict[str, tuple[str, ...]], facets: Iterable[str]
+) -> dict[str, dict[str, int]]:
+    """Per facet, how many documents have each value, among those matching every other facet's
+    selection (so ticking a box shows what the other boxes would add)."""
+    counts = {}
+    for name in facets:
+        counter = Counter()
+        for document in documents.values():
+            if matches(document, selected, skip=name):
+                counter.update(set(document.facets.get(name, ())))
+        counts[name] = dict(counter)
+    return counts
+
+
+def _database_faceted_search(backend, queryset, query: FacetedQuery) -> FacetedOutcome:
+    model = queryset.model
+    titles = dict(queryset.values_list("pk", "title"))
+    if query.text:
+        from .site_search import database_query
+        from .synonyms import synonym_groups
+
+        ranked = [
+            obj.pk
+            for obj in backend.search(
+                database_query(query.text, synonym_groups()), queryset.only("pk")
+            )
+        ]
+        candidates = [pk for pk in ranked if pk in titles]
+    else:
+        candidates = sorted(titles, key=lambda pk: (titles[pk].lower(), str(pk)))
+    documents = model.faceted_documents(candidates)
+    distances = {}
+    if query.point is not None:
+        for pk in candidates:
+            distances[pk] = nearest_distance(query.point, documents[pk].points)
+        if query.radius_miles is not None:
+            candidates = [
+                pk
+                for pk in candidates
+                if documents[pk].anywhere
+                or (distances[pk] is not None and distances[pk] <= query.radius_miles)
+            ]
+    in_range = {pk: documents[pk] for pk in candidates}
+    facet_counts = count_facets(in_range, query.selected, query.facets)
+    results = [pk for pk in candidates if matches(documents[pk], query.selected)]
+    if query.sort == SORT_NEAREST:
+        results.sort(key=lambda pk: (_distance_key(distances[pk]), str(pk)))
+    return FacetedOutcome(
+        pks=results[query.offset : query.offset + query.size],
+        total=len(results),
+        facet_counts=facet_counts,
+        engine="database",
+    )
+
+
+def _distance_key(miles: float | None) -> float:
+    return math.inf if miles is None else miles
