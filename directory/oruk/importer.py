@@ -41,9 +41,6 @@ PER_PAGE = 100
 MAX_PAGES = 1000
 IMPORTED_TAXONOMY_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://harbour.example/oruk/import/")
 
-# The service's own website: `website` (`url` in the first services models).
-WEBSITE_FIELD = next((f.name for f in ServicePage._meta.fields if f.name == "website"), "url")
-
 SERVICE, ORGANISATION, TAXONOMY, TERM = "service", "organisation", "taxonomy", "category"
 SCHEMAS = {
     SERVICE: "service.json",
@@ -440,7 +437,7 @@ class Importer:
             # feed's says what ours does, keep both as the editor wrote them.
             del fields["summary"], fields["description"]
         for name, value in fields.items():
-            setattr(page, WEBSITE_FIELD if name == "website" else name, value)
+            setattr(page, name, value)
         page.organisation = organisation
         page.categories = categories
         hubs, places = [], []
@@ -510,7 +507,7 @@ def state(page) -> tuple:
             "summary",
             "description",
             "status",
-            WEBSITE_FIELD,
+            "website",
             "email",
             "phone",
             "minimum_age",

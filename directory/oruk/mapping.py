@@ -330,12 +330,6 @@ def service_at_location(service, place, *, with_service: dict | None = None) -> 
     return data
 
 
-def website(service) -> str:
-    """The service's own website: the `website` field (`url` in the first services models)."""
-    found = getattr(service, "website", None)
-    return found if found is not None else service.url
-
-
 def service_summary(service, page_url: str = "") -> dict:
     """The one-to-one fields (the /services list, and each service_at_location's service)."""
     org = service.organisation
@@ -345,7 +339,7 @@ def service_summary(service, page_url: str = "") -> dict:
             "organization_id": str(org.oruk_id) if org else None,
             "name": service.title,
             "description": plain_text(service.description) or service.summary,
-            "url": website(service) or page_url,
+            "url": service.website or page_url,
             "email": service.email,
             "status": service.status,
             "minimum_age": service.minimum_age,
