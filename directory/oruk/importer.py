@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
@@ -268,6 +269,16 @@ class Importer:
             return
         except mapping.Invalid as error:
             reasons = [str(error)]
+        except ValidationError as error:
+            # The page's own checks (Wagtail validates a page before saving a revision).
+            if hasattr(error, "error_dict"):
+                reasons = [
+                    f"{name}: {message}" if name != "__all__" else message
+                    for name, messages in error.message_dict.items()
+                    for message in messages
+                ]
+            else:
+                reasons = list(error.messages)
         except IntegrityError:
             reasons = ["an id in it already belongs to another record of a different kind"]
         # Everything it saved was rolled back: so are the outcomes it reported.
