@@ -55,9 +55,9 @@ def one(queryset, text: str, what: str):
 
 
 def page_of(request, items, shape) -> JsonResponse:
-    """One page of a queryset or list, with ORUK's page fields."""
+    """One page of a queryset, with ORUK's page fields."""
     paging = params.paging(request.GET)
-    total = len(items) if isinstance(items, list) else items.count()
+    total = items.count()
     rows = list(items[paging.offset : paging.offset + paging.per_page])
     contents = [shape(row) for row in rows]
     return answer({**paging.fields(total, len(contents)), "contents": contents})
@@ -157,11 +157,6 @@ def taxonomy_term(request, oruk_id):
     return answer(mapping.taxonomy_term(one(queries.taxonomy_terms(), oruk_id, "taxonomy term")))
 
 
-def places_of(services):
-    """Every (service, place) pair, in service order then the service's place order."""
-    return [(found, place) for found in services for place in found.delivery_places()]
-
-
 def located(request):
     """The postcode's location (never stored or logged), or None without one."""
     text = request.GET.get("postcode", "").strip()
@@ -184,51 +179,51 @@ def kept_private(response: JsonResponse) -> JsonResponse:
     return response
 
 
+def service_at_location_json(request, service, place_oruk_id) -> dict:
+    place = next(p for p in service.delivery_places() if p.oruk_id == place_oruk_id)
+    summary = mapping.service_summary(service, page_url=service.get_full_url(request))
+    return mapping.service_at_location(service, place, with_service=summary)
+
+
+def services_at(keys: list[queries.PlaceKey]) -> dict:
+    """The services of these keys, with their places, by pk."""
+    pks = {key.service_pk for key in keys}
+    return {s.pk: s for s in queries.with_places(queries.live_services().filter(pk__in=pks))}
+
+
 @oruk_view
 def service_at_locations(request):
     metres = params.proximity(request.GET.get("proximity"))
     origin = located(request)
     found = queries.filtered_services(queries.live_services(), **service_filters(request))
-    pairs = places_of(queries.with_places(found))
+    keys = queries.place_keys(found)
     if origin is not None:
-        measured = [
-            (distance_metres(origin, place), found, place)
-            for found, place in pairs
-            if place.has_location
-        ]
+        measured = [(distance_metres(origin, key), key) for key in keys if key.latitude is not None]
         if metres is not None:
             measured = [item for item in measured if item[0] <= metres]
         measured.sort(key=lambda item: item[0])
-        pairs = [(found, place) for _, found, place in measured]
-    response = page_of(
-        request,
-        pairs,
-        lambda pair: mapping.service_at_location(
-            pair[0],
-            pair[1],
-            with_service=mapping.service_summary(pair[0], page_url=pair[0].get_full_url(request)),
-        ),
-    )
+        keys = [key for _, key in measured]
+    paging = params.paging(request.GET)
+    chosen = keys[paging.offset : paging.offset + paging.per_page]
+    services = services_at(chosen)
+    contents = [
+        service_at_location_json(request, services[key.service_pk], key.place_oruk_id)
+        for key in chosen
+    ]
+    response = answer({**paging.fields(len(keys), len(contents)), "contents": contents})
     return kept_private(response) if origin is not None else response
 
 
-def distance_metres(origin, place) -> float:
-    miles = haversine_miles(origin.latitude, origin.longitude, place.latitude, place.longitude)
+def distance_metres(origin, key) -> float:
+    miles = haversine_miles(origin.latitude, origin.longitude, key.latitude, key.longitude)
     return miles * METRES_PER_MILE
 
 
 @oruk_view
 def service_at_location(request, oruk_id):
     wanted = str(params.oruk_id(oruk_id))
-    for found, place in places_of(queries.with_places(queries.live_services())):
-        if mapping.service_at_location_id(found.oruk_id, place.oruk_id) == wanted:
-            return answer(
-                mapping.service_at_location(
-                    found,
-                    place,
-                    with_service=mapping.service_summary(
-                        found, page_url=found.get_full_url(request)
-                    ),
-                )
-            )
+    for key in queries.place_keys(queries.live_services()):
+        if mapping.service_at_location_id(key.service_oruk_id, key.place_oruk_id) == wanted:
+            service = services_at([key])[key.service_pk]
+            return answer(service_at_location_json(request, service, key.place_oruk_id))
     raise NotFound(f"No service at location has the id {oruk_id}")

@@ -265,3 +265,8 @@ def test_list_queries_do_not_grow_with_the_page(client, directory):
     with CaptureQueriesContext(connection) as summary:
         get(client, "/services", per_page=100)
     assert len(summary.captured_queries) <= 6
+    with CaptureQueriesContext(connection) as one_place:
+        get(client, "/service_at_locations", per_page=1, postcode="WV1 1SH")
+    with CaptureQueriesContext(connection) as all_places:
+        get(client, "/service_at_locations", per_page=100, postcode="WV1 1SH")
+    assert len(all_places.captured_queries) == len(one_place.captured_queries)
