@@ -12,7 +12,7 @@ from wagtail.models import Site
 
 from website.demo import add_navigation_link, ensure_child_page, heading, paragraph
 
-from . import geo, postcodes
+from . import demo_services, geo, postcodes
 from . import opening_hours as hours
 from .models import (
     FamilyHubIndexPage,
@@ -306,3 +306,4 @@ def load(site: Site) -> None:
     today = timezone.localdate(timezone=hours.LONDON)
     for spec in HUBS:
         ensure_child_page(index, build_hub(spec, today))
+    demo_services.load(site)

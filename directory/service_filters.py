@@ -32,7 +32,7 @@ RESULTS_PER_PAGE = 10
 AGE_MESSAGE = f"Enter the child's age in years, as a whole number from 0 to {MAX_AGE}"
 RADIUS_MESSAGE = "Choose a distance from the list"
 DELIVERY_MESSAGE = "Choose how the service is delivered from the list"
-WHOLE_NUMBER = re.compile(r"^\d{1,3}$")
+WHOLE_NUMBER = re.compile(r"^[0-9]{1,3}$")
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class ServiceFilters:
         )
 
     def query_string(self, page: int | None = None, **changes) -> str:
-        """ "?q=…&postcode=…" for this state (with `changes`), page 1 unless given; "" when
+        """'?q=…&postcode=…' for this state (with `changes`), page 1 unless given; "" when
         there is nothing to say. Defaults are left out, so the URLs stay short."""
         filters = replace(self, **changes) if changes else self
         pairs = []
@@ -119,7 +119,9 @@ def parse_age(raw: str | None) -> int | None:
 def parse_page(raw: str | None) -> int:
     """`?page=`: a positive whole number; anything else is page 1 (the view clamps the top)."""
     text = (raw or "").strip()
-    return int(text) if text.isdigit() and 0 < len(text) <= 6 and int(text) > 0 else 1
+    return (
+        int(text) if text.isascii() and text.isdigit() and len(text) <= 6 and int(text) > 0 else 1
+    )
 
 
 def parse_filters(params: Mapping, known_categories: Iterable[str]) -> ServiceFilters:
@@ -200,7 +202,9 @@ def page_links(current: int, total: int, around: int = 1) -> list[int | None]:
 
 
 def format_miles(miles: float) -> str:
-    """ "0.3 miles", "1 mile", "12 miles": tenths under 10 miles, whole miles beyond."""
+    """'0.3 miles', '1 mile', '12 miles': tenths under 10 miles, whole miles beyond."""
+    if miles < 0.05:
+        return "less than 0.1 miles"
     value = round(miles, 1) if miles < 10 else round(miles)
     if value == int(value):
         value = int(value)

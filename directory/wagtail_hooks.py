@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from . import admin_views
 from .closures import CLOSE_ACTION, UNDO_ACTION
 from .models import Organisation, Taxonomy, TaxonomyTerm
+from .stale import StaleServicesPanel, StaleServicesReportView
 
 CLOSE_PERMISSION = "directory.close_hubs"
 
@@ -86,3 +87,35 @@ class ServiceDirectoryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ServiceDirectoryViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_stale_services_report_urls():
+    return [
+        path(
+            "reports/services-to-review/",
+            StaleServicesReportView.as_view(),
+            name="directory_stale_services",
+        ),
+        path(
+            "reports/services-to-review/results/",
+            StaleServicesReportView.as_view(results_only=True),
+            name="directory_stale_services_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_stale_services_menu_item():
+    return MenuItem(
+        "Services to review",
+        reverse("directory_stale_services"),
+        name="services-to-review",
+        icon_name="warning",
+        order=1400,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_stale_services_panel(request, panels):
+    panels.append(StaleServicesPanel())

@@ -19,7 +19,8 @@ must be on `index.FilterField`s), the same text matching as site search, the sam
 semantics (values of one facet are alternatives; facets combine; each facet's counts apply
 every filter but its own selection), the same order for "nearest" (distance, then pk as
 text) and, without text, for "relevance" (title, case-insensitive, then pk as text). With text,
-"relevance" is each engine's ranking: the same set, not always the same order."""
+"relevance" is each engine's ranking, and the text matching is site search's on each engine
+(docs/search.md: three-word queries and stemming on SQLite can differ)."""
 
 import math
 from collections import Counter

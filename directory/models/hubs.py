@@ -327,6 +327,9 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
         context["status_segments"] = self.status_segments_json(now, HUB_PAGE_STATUS_HOURS)
         context["structured_data"] = self.structured_data(request, now)
         context["map"] = map_settings([self.map_marker(request)] if self.has_location else [])
+        context["services"] = (
+            self.services.live().public().filter(status="active").order_by("title")
+        )
         return context
 
     def map_marker(self, request) -> dict:

@@ -33,7 +33,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
-from directory import postcodes
+from directory import postcodes, taxonomy_seed
 from search.faceted import FacetDocument
 from website.models import BasePage
 
@@ -42,8 +42,8 @@ from .postcodes import locate
 
 # Our taxonomy terms' ORUK ids are uuid5(TAXONOMY_NAMESPACE, code): the same on every site
 # and after every re-seed, so other councils' systems can keep pointing at them.
-TAXONOMY_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://harbour.example/oruk/taxonomy/")
-HARBOUR_TAXONOMY_NAME = "Harbour family services"
+TAXONOMY_NAMESPACE = taxonomy_seed.TAXONOMY_NAMESPACE
+HARBOUR_TAXONOMY_NAME = taxonomy_seed.TAXONOMY_NAME
 HARBOUR_TAXONOMY_ORUK_ID = uuid.uuid5(TAXONOMY_NAMESPACE, "taxonomy")  # as seeded by 0006
 
 
@@ -595,7 +595,7 @@ class ServicePage(OpeningHoursMixin, BasePage):
 
     @property
     def ages_text(self) -> str:
-        """ "Pregnancy to 5 years", "Ages 11 to 19", "All ages"."""
+        """For example 'Pregnancy to 5 years', 'Ages 11 to 19' or 'All ages'."""
         low, high = self.minimum_age, self.maximum_age
         if self.pregnancy:
             start = "Pregnancy"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_float, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -200,6 +200,9 @@ SEARCH_SYNONYMS_REBUILD_DELAY_SECONDS = env_float("SEARCH_SYNONYMS_REBUILD_DELAY
 # Tasks (index updates, rebuilds) are rows in the database, run by `manage.py db_worker`: they
 # survive restarts, and failed index updates are queued again (docs/search.md).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Services not reviewed for this many months are listed for editors (Reports > Services to
+# review, and the dashboard).
+SERVICE_REVIEW_MONTHS = env_int("SERVICE_REVIEW_MONTHS", 12)
 # Wagtail's search-term counts: keep a year of daily counts for the editors' report.
 WAGTAILSEARCH_HITS_MAX_AGE = 365
 

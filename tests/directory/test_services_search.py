@@ -1,0 +1,239 @@
+"""The service directory search at /services/, on the database and on Elasticsearch: the same
+filters, counts and order on both (what each engine ranks by text aside)."""
+
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+from bs4 import BeautifulSoup
+
+from search.engines import elasticsearch_backend
+from tests.directory.services_data import build_directory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def directory(home_page):
+    return build_directory(home_page)
+
+
+@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
+def engine(request, directory):
+    if request.param == "elasticsearch":
+        request.getfixturevalue("elasticsearch")
+    return request.param
+
+
+def soup(response) -> BeautifulSoup:
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def titles(response) -> list[str]:
+    return [link.get_text(strip=True) for link in soup(response).select(".service-card h3 a")]
+
+
+def count_heading(response) -> str:
+    return " ".join(soup(response).select_one("[role=status]").get_text().split())
+
+
+def category_counts(response) -> dict[str, int]:
+    counts = {}
+    for box in soup(response).select("input[name=category]"):
+        label = soup(response).select_one(f"label[for={box['id']}]").get_text(" ", strip=True)
+        counts[box["value"]] = int(re.search(r"\((\d+)\)$", label).group(1))
+    return counts
+
+
+def distances(response) -> list[str]:
+    return [p.get_text(strip=True) for p in soup(response).select(".service-card .card__distance")]
+
+
+def search(client, engine, **params):
+    response = client.get("/services/", params)
+    assert response.status_code == 200, response.content[:2000]
+    if engine == "elasticsearch":
+        assert elasticsearch_backend() is not None
+        assert "simpler way than usual" not in response.content.decode()
+    return response
+
+
+def test_everything_listed_without_filters_in_title_order(client, engine):
+    response = search(client, engine)
+    assert titles(response) == [
+        "Breastfeeding cafe",
+        "Online parenting course",
+        "SEND parent group",
+        "Speech and language drop-in",
+        "Speech therapy clinic",
+        "Talking tots group",
+        "Youth club",
+    ]
+    assert count_heading(response) == "7 services found"
+    # Drafts and defunct services are never listed.
+    assert "Secret speech service" not in response.content.decode()
+    assert "Old speech service" not in response.content.decode()
+
+
+def test_keyword_only(client, engine):
+    response = search(client, engine, q="speech")
+    assert sorted(titles(response)) == ["Speech and language drop-in", "Speech therapy clinic"]
+    assert count_heading(response) == "2 services found"
+    counts = category_counts(response)
+    assert counts["speech-and-language"] == 2
+    assert counts["speech-and-language-therapy"] == 2
+    assert counts["parenting"] == 0
+
+
+def test_postcode_only_finds_services_within_five_miles_and_says_how_far(client, engine):
+    response = search(client, engine, postcode="wv14 0ab")
+    # Pendeford (7.1 miles) is too far; the online course is found wherever you live.
+    assert titles(response) == [
+        "Breastfeeding cafe",
+        "Online parenting course",
+        "SEND parent group",
+        "Speech and language drop-in",
+        "Speech therapy clinic",
+        "Talking tots group",
+    ]
+    assert count_heading(response) == "6 services found near WV14 0AB"
+    assert distances(response) == [
+        "2.8 miles away, at Central Family Hub",
+        "Less than 0.1 miles away, at Bilston Family Hub",
+        "Less than 0.1 miles away, at Bilston Family Hub",
+        "2.8 miles away, at Central Family Hub",
+        "2.8 miles away, at Central Family Hub",
+    ]
+    assert response["Cache-Control"].count("no-store") == 1
+
+
+def test_nearest_first_uses_each_services_nearest_place(client, engine):
+    response = search(client, engine, postcode="WV10 8AA", radius="any", sort="nearest")
+    found = titles(response)
+    # The clinic's own place is at WV10 8AA; the others are at the hubs.
+    assert found[0] == "Speech therapy clinic"
+    assert found[-1] == "Online parenting course"  # nowhere to measure: last
+    miles = [float(text.split()[0]) if text[0].isdigit() else 0.0 for text in distances(response)]
+    assert miles == sorted(miles)
+    assert len(found) == 7
+
+
+def test_keyword_postcode_category_and_age(client, engine):
+    response = search(
+        client, engine, q="speech", postcode="WV1 1SH", category="speech-and-language", age="4"
+    )
+    assert sorted(titles(response)) == ["Speech and language drop-in", "Speech therapy clinic"]
+    response = search(
+        client, engine, q="speech", postcode="WV1 1SH", category="speech-and-language", age="8"
+    )
+    assert titles(response) == ["Speech therapy clinic"]
+    response = search(
+        client,
+        engine,
+        q="speech",
+        postcode="WV1 1SH",
+        radius="1",
+        category="speech-and-language",
+        age="4",
+        sort="nearest",
+    )
+    assert titles(response) == ["Speech therapy clinic"]
+
+
+def test_category_counts_match_what_ticking_the_box_finds(client, engine):
+    base = {"postcode": "WV1 1SH", "radius": "5", "free": "1"}
+    response = search(client, engine, **base)
+    counts = category_counts(response)
+    assert counts["speech-and-language"] == 2  # the clinic is not free
+    for code, count in counts.items():
+        ticked = search(client, engine, **base, category=code)
+        assert len(titles(ticked)) == count, code
+        # The other boxes still count what they would add.
+        assert category_counts(ticked) == counts
+
+
+def test_categories_combine_as_alternatives_and_parents_include_children(client, engine):
+    response = search(client, engine, category=["youth-clubs", "breastfeeding"])
+    assert titles(response) == ["Breastfeeding cafe", "Youth club"]
+    response = search(client, engine, category="speech-and-language")
+    assert titles(response) == [
+        "Speech and language drop-in",
+        "Speech therapy clinic",
+        "Talking tots group",
+    ]
+
+
+def test_free_and_delivery_filters(client, engine):
+    assert "Youth club" not in titles(search(client, engine, free="1"))
+    assert titles(search(client, engine, delivery="online")) == ["Online parenting course"]
+
+
+def test_no_results(client, engine):
+    response = search(client, engine, q="zebra crossing lessons")
+    assert titles(response) == []
+    assert count_heading(response) == "No services found"
+    assert "Try fewer words" in response.content.decode()
+
+
+def test_badges_on_results(client, engine):
+    page = soup(search(client, engine, q="clinic"))
+    card = page.select_one(".service-card")
+    tags = [tag.get_text(strip=True) for tag in card.select(".tag")]
+    assert tags == ["£5 per session", "Referral needed"]
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"q": "speech"},
+        {"postcode": "WV14 0AB", "radius": "any", "sort": "nearest"},
+        {"postcode": "WV10 8AA", "radius": "2"},
+        {"q": "group", "category": "parenting", "age": "2"},
+        {"category": "speech-and-language", "delivery": ["in_person", "by_phone"]},
+    ],
+)
+def test_elasticsearch_and_the_database_agree(client, directory, elasticsearch, settings, params):
+    on_elasticsearch = client.get("/services/", params)
+    assert "simpler way" not in on_elasticsearch.content.decode()
+    settings.WAGTAILSEARCH_BACKENDS = {"default": settings.DATABASE_SEARCH_BACKEND}
+    on_database = client.get("/services/", params)
+    ordered = not params.get("q")
+    for get in (titles, distances):
+        a, b = get(on_elasticsearch), get(on_database)
+        assert (a if ordered else sorted(a)) == (b if ordered else sorted(b))
+    assert category_counts(on_elasticsearch) == category_counts(on_database)
+    assert count_heading(on_elasticsearch) == count_heading(on_database)
+
+
+def test_query_count_stays_flat_as_services_grow(client, directory, home_page):
+    from tests.directory.service_factories import make_service
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/services/", {"postcode": "WV1 1SH", "q": ""}).status_code == 200
+        return len(captured)
+
+    queries()  # caches filled on the first request (site root paths...)
+    before = queries()
+    hubs = list(directory["hubs"].values())
+    for number in range(12):
+        make_service(
+            directory["index"],
+            f"Extra service {number}",
+            categories=["parenting", "youth-clubs"],
+            hubs=hubs[: number % 3 + 1],
+            locations=[
+                {
+                    "name": "Hall",
+                    "address_line_1": "1 Road",
+                    "town": "Wulfrun",
+                    "postcode": "WV1 1SH",
+                }
+            ],
+            sessions=[(2, "09:00", "10:00")],
+        )
+    assert queries() == before
