@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import api
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("api/v1/hubs/", api.hubs, name="api_hubs"),
     path("api/v1/hubs/nearest/", api.nearest, name="api_hubs_nearest"),
     path("api/v1/postcodes/<str:postcode>/", api.postcode, name="api_postcode"),
+    path("api/openreferral/v3/", include("directory.oruk.urls")),
 ]
