@@ -19,7 +19,7 @@ from website import demo
 SHARED_FIXTURES = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 settings.register_profile(
     "ci",
-    max_examples=20,
+    max_examples=12,
     derandomize=True,
     database=None,
     deadline=None,
