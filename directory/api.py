@@ -1,10 +1,14 @@
 """The hubs JSON API: /api/v1/hubs/. Read-only, open to anyone, never cached (the status
 changes with the clock)."""
 
+import json
+from functools import cache, wraps
+from pathlib import Path
+
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
 
 from . import postcodes
 from .finder import MAX_LIMIT, nearest_hubs
@@ -56,6 +60,26 @@ def located_postcode(text: str) -> PostcodeLocation | JsonResponse:
         return error_response(str(error), 400)
 
 
+def read_only(view):
+    """GET (and HEAD) only: any other method gets a JSON 405 naming the allowed ones. These
+    views change nothing, so CSRF protection has nothing to guard; left on, it would answer a
+    POST with its 403 HTML page instead of the 405 a client of a read-only API expects."""
+
+    @csrf_exempt
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method not in ALLOWED_METHODS:
+            response = error_response("This API only answers GET requests", 405)
+            response["Allow"] = ", ".join(ALLOWED_METHODS)
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+ALLOWED_METHODS = ("GET", "HEAD")
+
+
 def private(view):
     """Answers that carry a postcode stay out of shared caches, and out of every cache."""
 
@@ -67,7 +91,30 @@ def private(view):
     return wrapped
 
 
-@require_GET
+OPENAPI_DOCUMENT = Path(__file__).parent / "schema" / "openapi.json"
+
+
+@cache
+def openapi_document() -> dict:
+    """The API's OpenAPI 3 description, kept by hand beside the code and checked against the
+    real answers by schemathesis (tests/sweep/test_api_schema.py)."""
+    return json.loads(OPENAPI_DOCUMENT.read_text(encoding="utf-8"))
+
+
+@read_only
+def openapi(request: HttpRequest) -> JsonResponse:
+    """/api/v1/openapi.json"""
+    return api_response(openapi_document())
+
+
+@csrf_exempt
+def not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
+    """Any other address under /api/v1/: a JSON answer for a JSON client, not the site's HTML
+    404 page."""
+    return error_response("There is nothing at this address in the API", 404)
+
+
+@read_only
 @never_cache
 def hubs(request: HttpRequest) -> JsonResponse:
     now = timezone.now()
@@ -75,7 +122,7 @@ def hubs(request: HttpRequest) -> JsonResponse:
     return api_response({"count": len(results), "results": results})
 
 
-@require_GET
+@read_only
 @private
 def postcode(request: HttpRequest, postcode: str) -> JsonResponse:
     """/api/v1/postcodes/<postcode>/: where a full or partial postcode is."""
@@ -92,7 +139,7 @@ def postcode(request: HttpRequest, postcode: str) -> JsonResponse:
     )
 
 
-@require_GET
+@read_only
 @private
 def nearest(request: HttpRequest) -> JsonResponse:
     """/api/v1/hubs/nearest/?postcode=WV1+1SH&limit=5: hubs nearest first, with distances."""

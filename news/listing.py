@@ -4,6 +4,7 @@ functions, no database: the index page turns their answers into a queryset and a
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import MAXYEAR
 from urllib.parse import urlencode
 
 # Slugs as Django's `slug` path converter understands them.
@@ -53,7 +54,8 @@ def parse_filters(query: Mapping[str, str]) -> ListingFilters:
     if topic and not TOPIC_SLUG.match(topic):
         raise InvalidListingParameter("topic", topic)
     year_text = (query.get("year") or "").strip()
-    if year_text and not YEAR.match(year_text):
+    # A year's releases run up to the start of the next year, which must be a datetime too.
+    if year_text and (not YEAR.match(year_text) or int(year_text) >= MAXYEAR):
         raise InvalidListingParameter("year", year_text)
     return ListingFilters(topic=topic, year=int(year_text) if year_text else None)
 

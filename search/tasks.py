@@ -7,7 +7,12 @@ Elasticsearch once it is back, without a rebuild.
 
 Each task reads the object's state when it runs, not when it was queued: running one twice, or
 out of order, leaves the index right. Wagtail still keeps the database backend (the fallback)
-up to date with its own task."""
+up to date with its own task.
+
+During an atomic rebuild (`update_index`: a new index is filled, then the alias moves to it),
+an update goes to the index behind the alias and to the one being filled, and the task runs
+once more after a delay: the rebuild may have read the object before the change and write its
+stale copy after it, and the second run, after the alias has moved, puts it right."""
 
 import contextlib
 import logging
@@ -59,10 +64,14 @@ def _retry_later(task_to_retry, attempt: int, *args) -> str:
     return f"queued again to run in {delay:g} seconds"
 
 
-def _delete_document(backend, model, pk: str) -> None:
-    index = backend.get_index_for_model(model)
+def _delete_document(backend, index_name: str, pk: str) -> None:
     with contextlib.suppress(NotFoundError):  # never indexed, or already gone
-        backend.es.delete(index=index.name, id=str(pk))
+        backend.es.delete(index=index_name, id=str(pk))
+
+
+def _indexes_being_rebuilt(backend, model) -> list:
+    find = getattr(backend, "indexes_being_rebuilt", None)
+    return find(model) if find else []
 
 
 @task()
@@ -75,19 +84,31 @@ def sync_search_document(model_label: str, pk: str, attempt: int = 1) -> str:
     model = apps.get_model(model_label)
     obj = model._default_manager.filter(pk=pk).first()
     indexed = get_indexed_instance(obj) if obj is not None else None
+    rebuilding = False
     try:
         for name in backend_names:
             backend = named_backend(name)
+            being_rebuilt = _indexes_being_rebuilt(backend, model)
+            rebuilding = rebuilding or bool(being_rebuilt)
             if indexed is not None:
                 backend.add(indexed)
+                for index in being_rebuilt:
+                    index.add_item(indexed)
             else:
-                _delete_document(backend, model, pk)
+                for index_name in [backend.get_index_for_model(model).name] + [
+                    index.name for index in being_rebuilt
+                ]:
+                    _delete_document(backend, index_name, pk)
     except UNAVAILABLE_ERRORS as error:
         outcome = _retry_later(sync_search_document, attempt, model_label, pk)
         raise SearchIndexUnavailable(
             f"{model_label} {pk}, attempt {attempt}: {type(error).__name__}; {outcome}"
         ) from error
-    return "indexed" if indexed is not None else "removed"
+    done = "indexed" if indexed is not None else "removed"
+    if rebuilding:
+        outcome = _retry_later(sync_search_document, attempt, model_label, pk)
+        return f"{done}, in the index being rebuilt too; {outcome}"
+    return done
 
 
 @task()
@@ -106,18 +127,27 @@ def sync_search_subtree(page_pk: str, attempt: int = 1) -> str:
     ):
         by_model.setdefault(type(specific), []).append(specific)
     count = sum(len(pages) for pages in by_model.values())
+    rebuilding = False
     try:
         for name in backend_names:
             backend = named_backend(name)
+            being_rebuilt = _indexes_being_rebuilt(backend, Page)
+            rebuilding = rebuilding or bool(being_rebuilt)
             for model, pages in by_model.items():
                 for start in range(0, len(pages), BULK_CHUNK):
-                    backend.add_bulk(model, pages[start : start + BULK_CHUNK])
+                    chunk = pages[start : start + BULK_CHUNK]
+                    backend.add_bulk(model, chunk)
+                    for index in being_rebuilt:
+                        index.add_items(model, chunk)
     except UNAVAILABLE_ERRORS as error:
         outcome = _retry_later(sync_search_subtree, attempt, page_pk)
         raise SearchIndexUnavailable(
             f"page {page_pk} and its {count - 1} descendants, attempt {attempt}: "
             f"{type(error).__name__}; {outcome}"
         ) from error
+    if rebuilding:
+        outcome = _retry_later(sync_search_subtree, attempt, page_pk)
+        return f"indexed {count} pages, in the index being rebuilt too; {outcome}"
     return f"indexed {count} pages"
 
 

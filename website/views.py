@@ -10,9 +10,11 @@ from .health import run_checks
 
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    """200 when every configured dependency answers; 503 otherwise, naming the one that does not.
-    The site may still serve pages when search is down (it falls back to the database), so that
-    state is "degraded"; without the database it is "down"."""
+    """ "ok" when every configured dependency answers. Without the database the site cannot serve
+    a page: "down", with a 503, so load balancers take this process out of rotation. Without
+    Elasticsearch it still serves every page and search (from the database): "degraded", naming
+    the failing check, with a 200, or every app server would be taken out of rotation at once
+    for an outage the site rides out (docs/operations.md)."""
     checks = run_checks()
     failing = {check.name for check in checks if not check.ok}
     if not failing:
@@ -22,7 +24,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
     else:
         status = "degraded"
     body = {"status": status, "checks": {check.name: check.as_dict() for check in checks}}
-    return JsonResponse(body, status=200 if status == "ok" else 503)
+    return JsonResponse(body, status=503 if status == "down" else 200)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

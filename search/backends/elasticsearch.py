@@ -13,6 +13,7 @@ needs (docs/search.md):
 
 import contextlib
 import re
+import time
 
 from modelsearch.backends.elasticsearchbase import ElasticsearchAtomicIndexRebuilder
 from modelsearch.query import MATCH_ALL
@@ -56,6 +57,11 @@ SUMMARY_BOOST = 3
 MINIMUM_SHOULD_MATCH = "2<75%"
 # Elasticsearch's default limit on from + size.
 MAX_RESULT_WINDOW = 10_000
+# An index being filled by an atomic rebuild is named after the alias plus this suffix
+# (modelsearch's ElasticsearchAtomicIndexRebuilder). One older than this is taken for the
+# leftover of a rebuild that died, not for one in progress.
+REBUILD_SUFFIX = re.compile(r"_[a-z0-9]{7}$")
+REBUILD_MAX_AGE_SECONDS = 3600
 
 ANALYSIS = {
     "filter": {
@@ -217,6 +223,24 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
         analysis["filter"] = filters
         settings["settings"]["analysis"] = analysis
         return settings
+
+    def indexes_being_rebuilt(self, model) -> list["HarbourIndex"]:
+        """The indexes an atomic rebuild is filling for `model`'s index right now: named
+        `<alias>_<random>`, not behind the alias yet, created within the last hour. An update
+        made during a rebuild goes to them too, or it would vanish when the alias moves
+        (search.tasks; tests/faults/test_publish_during_rebuild.py)."""
+        alias = self.get_index_for_model(model).name
+        found = self.es.indices.get(
+            index=f"{alias}_*", features=["aliases", "settings"], expand_wildcards="open"
+        )
+        oldest = (time.time() - REBUILD_MAX_AGE_SECONDS) * 1000
+        return [
+            self.index_class(self, name)
+            for name, index in found.items()
+            if REBUILD_SUFFIX.fullmatch(name[len(alias) :])
+            and alias not in index.get("aliases", {})
+            and int(index["settings"]["index"]["creation_date"]) >= oldest
+        ]
 
     def check_health(self) -> tuple[bool, dict]:
         """(ok, detail) for /healthz/: green or yellow cluster health is healthy (a single

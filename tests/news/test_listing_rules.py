@@ -32,6 +32,7 @@ def test_filters_are_read_from_the_query_string(query, expected):
         {"year": "24"},
         {"year": "0999"},
         {"year": "20245"},
+        {"year": "9999"},  # its end, 1 January 10000, is past the last datetime
         {"year": "\uff12\uff10\uff12\uff14"},  # full-width digits: isdigit() says yes
         {"topic": "<script>"},
         {"topic": "consultations/../admin"},

@@ -78,7 +78,7 @@ def test_healthz_reports_degraded_while_search_falls_back(client, elasticsearch_
 
     response = client.get("/healthz/")
 
-    assert response.status_code == 503
+    assert response.status_code == 200, "the site still serves: keep it in rotation"
     assert response.json()["status"] == "degraded"
 
 
