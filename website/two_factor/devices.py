@@ -72,12 +72,22 @@ def _throttled_until(device) -> datetime | None:
     return (details or {}).get("locked_until") or timezone.now()
 
 
+def _could_come_from(device, code: str) -> bool:
+    """App codes are all digits, of the device's length; backup codes are letters and digits.
+    Trying a code only on the kind of device that could have made it keeps a backup code from
+    counting as a wrong app code (which would slow the next app code down)."""
+    if isinstance(device, TOTPDevice):
+        return code.isdigit() and len(code) == device.digits
+    return True
+
+
 def check_code(devices, code: str) -> CodeCheck:
-    """Try the code on each device (django-otp throttles each: after a wrong code the next try
-    must wait 1, 2, 4… seconds). A device still waiting refuses without looking at the code."""
+    """Try the code on each device it could come from (django-otp throttles each: after a wrong
+    code the next try must wait 1, 2, 4… seconds). A device still waiting refuses without
+    looking at the code."""
     code = normalise_code(code)
     locked_until = None
-    for device in devices:
+    for device in [device for device in devices if _could_come_from(device, code)]:
         waiting_until = _throttled_until(device)
         if waiting_until is not None:
             locked_until = max(filter(None, (locked_until, waiting_until)))
