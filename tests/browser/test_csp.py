@@ -3,6 +3,8 @@ and tiles, the search box's autocomplete and the admin sign-in page all run with
 reported, and axe-core still passes. Violations are caught with the browser's own
 `securitypolicyviolation` event, across page loads."""
 
+from django.contrib.auth import get_user_model
+
 import pytest
 
 from tests.browser.conftest import BROWSER_TEST
@@ -84,4 +86,21 @@ def test_admin_sign_in_runs_under_the_relaxed_policy(csp_page, demo_server):
 
     assert "'unsafe-inline'" in response.headers["content-security-policy"]
     csp_page.get_by_label("Username").wait_for()
+    assert csp_page.csp_violations == []
+
+
+def test_editors_userbar_on_a_public_page_runs_under_the_public_policy(csp_page, demo_server):
+    """Signed-in editors see Wagtail's userbar on public pages, under the strict policy."""
+    get_user_model().objects.create_superuser("editor", "editor@example.com", "a-long-password-1")
+    csp_page.goto(demo_server + "/admin/login/")
+    csp_page.get_by_label("Username").fill("editor")
+    csp_page.get_by_label("Password").fill("a-long-password-1")
+    csp_page.get_by_role("button", name="Sign in").click()
+    csp_page.wait_for_url(demo_server + "/admin/")
+
+    csp_page.goto(demo_server + "/")
+    csp_page.locator("wagtail-userbar").wait_for(state="attached")
+    csp_page.get_by_role("button", name="View Wagtail quick actions").click()
+    csp_page.get_by_role("menuitem", name="Edit this page").wait_for()
+
     assert csp_page.csp_violations == []
