@@ -277,3 +277,10 @@ def test_production_settings_harden_cookies_and_https():
         "SAMEORIGIN",
         "True",
     ]
+
+
+def test_admin_sends_nothing_to_gravatar(admin_client):
+    response = admin_client.get("/admin/")
+
+    assert response.status_code == 200
+    assert "gravatar.com" not in response.content.decode()

@@ -158,6 +158,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Harbour")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: it would send a hash of each editor's email address to an outside service on every
+# admin page (and the admin's Content Security Policy does not allow it). Editors can upload an
+# avatar in their account instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Uploads (docs/security.md). Images: raster formats only (an SVG can carry script), checked by
 # content as well as by name, at most 10 MB and 40 megapixels (a bigger picture costs too much
