@@ -263,6 +263,9 @@ AXES_LOCKOUT_CALLABLE = "website.sign_in.locked_out_response"
 # how many proxies we run in front of the app (a load balancer: 1); 0 trusts REMOTE_ADDR alone.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "website.client_ip.client_ip_address"
+# Failures and lockouts are still logged (username and address); this drops axes' start-up
+# banner on every command and the user agent from its log lines.
+AXES_VERBOSE = False
 
 # Two-factor sign-in for the admin (website/two_factor/): optional for each editor, or required
 # for everyone with admin access when ADMIN_REQUIRE_2FA is on.
