@@ -56,7 +56,7 @@ def test_headers_from_the_other_middleware_are_on_cached_pages(client, site, pag
     hit = client.get("/")
 
     assert hit[CACHE_HEADER] == "hit"
-    assert hit["X-Frame-Options"] == "DENY"
+    assert hit["X-Frame-Options"] == "SAMEORIGIN"
     assert hit["X-Content-Type-Options"] == "nosniff"
 
 
@@ -242,7 +242,8 @@ def test_healthz_reports_a_cache_server_that_is_down_as_degraded(client, setting
 
     response = client.get("/healthz/")
 
-    assert response.status_code == 503
+    # Degraded, not down: the site still serves everything (a 503 would take it out of rotation).
+    assert response.status_code == 200
     body = response.json()
     assert body["status"] == "degraded"
     assert body["checks"]["cache"] == {

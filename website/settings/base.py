@@ -2,9 +2,12 @@
 environment (see README.md, "Configuration"); dev.py, test.py and production.py only change
 defaults and switch on what each mode needs."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+
+from website.content_security import EMBED_FRAME_SOURCES, admin_directives, public_directives
 
 from .env import env_bool, env_float, env_int, env_list, env_str, redis_cache
 
@@ -44,6 +47,12 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    # Security: CSP header, admin sign-in throttling, two-factor sign-in (docs/security.md).
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -56,13 +65,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "website.middleware.SiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks a signed-in user verified once they gave a one-time code (request.user.is_verified).
+    "django_otp.middleware.OTPMiddleware",
+    # Sends admin users who have two-factor sign-in (or must have it) to the code page.
+    "website.two_factor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a locked-out sign-in into the lockout page (django-axes).
+    "axes.middleware.AxesMiddleware",
     # Last, so that every middleware above still runs on a cached page (security headers,
     # redirects) and the cache only skips URL resolution, the view and the template.
     "website.page_cache.AnonymousPageCacheMiddleware",
@@ -109,6 +126,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses locked-out sign-ins before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -179,9 +202,27 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Harbour")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: it would send a hash of each editor's email address to an outside service on every
+# admin page (and the admin's Content Security Policy does not allow it). Editors can upload an
+# avatar in their account instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Uploads (docs/security.md). Images: raster formats only (an SVG can carry script), checked by
+# content as well as by name, at most 10 MB and 40 megapixels (a bigger picture costs too much
+# memory to resize). Documents: office and text formats only, never HTML or executables.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+# Documents download as attachments, except PDFs and plain text, which people read in the
+# browser; Wagtail serves those with a policy that blocks anything active inside them.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# Request bodies held in memory: form posts (the page editor's big forms included) up to 10 MB;
+# uploaded files beyond 2.5 MB stream to a temporary file instead of memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
 
 # Maps. Tiles come from MAP_TILE_URL (any XYZ tile server: OpenStreetMap's by default, or the
 # council's own); empty turns maps off. Pages never depend on them: the addresses are the
@@ -200,6 +241,84 @@ GEO_WIDGET_DEFAULT_LOCATION = {
 }
 GEO_WIDGET_ZOOM = 12
 GEO_WIDGET_EMPTY_LOCATION = True
+
+# Security headers (docs/security.md). Production adds HTTPS: HSTS, secure cookies, redirects.
+ADMIN_URL_PREFIX = "/admin/"
+# Wagtail's preview shows a page in a frame of the admin: same origin only.
+X_FRAME_OPTIONS = "SAMEORIGIN"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+
+# Content Security Policy: no inline script or style on the public site, and no nonces either,
+# so that a cached page is right for every visitor (website/content_security.py). Images may
+# come from the map tile server, derived from MAP_TILE_URL. The environment variable
+# CSP_REPORT_ONLY sends the same policy as Content-Security-Policy-Report-Only instead, to try a
+# change without breaking pages. (A Django setting of that name would be django-csp 3's, which
+# django-csp 4 refuses: hence CSP_ENFORCED.)
+CSP_ENFORCED = not env_bool("CSP_REPORT_ONLY", default=False)
+CSP_EXTRA_FRAME_SOURCES = env_list("CSP_EXTRA_FRAME_SOURCES")
+CONTENT_SECURITY_POLICY_SOURCES = {
+    "map_tile_url": MAP_TILE_URL,
+    "media_url": MEDIA_URL,
+    "static_url": STATIC_URL,
+    "frame_sources": [*EMBED_FRAME_SOURCES, *CSP_EXTRA_FRAME_SOURCES],
+    "report_uri": env_str("CSP_REPORT_URI"),
+}
+PUBLIC_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": public_directives(**CONTENT_SECURITY_POLICY_SOURCES)
+}
+# The Wagtail admin's own inline scripts and styles need 'unsafe-inline' there: only there.
+ADMIN_CONTENT_SECURITY_POLICY = {"DIRECTIVES": admin_directives(**CONTENT_SECURITY_POLICY_SOURCES)}
+CONTENT_SECURITY_POLICY = PUBLIC_CONTENT_SECURITY_POLICY if CSP_ENFORCED else None
+CONTENT_SECURITY_POLICY_REPORT_ONLY = None if CSP_ENFORCED else PUBLIC_CONTENT_SECURITY_POLICY
+
+# Browser features no page of ours uses, turned off for every page and every frame in it.
+# Geolocation too: the hub finder asks for a postcode, never the device's location.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "ambient-light-sensor": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+    # Video embeds may go full screen.
+    "fullscreen": ["self", *EMBED_FRAME_SOURCES, *CSP_EXTRA_FRAME_SOURCES],
+}
+
+# Admin sign-in throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
+# username from one address, that pair is locked out for AXES_COOLOFF_MINUTES. Unlock early with
+# `manage.py axes_reset_username NAME` (docs/security.md).
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_float("AXES_COOLOFF_MINUTES", 15.0))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "website.sign_in.locked_out_response"
+# The visitor's address as our proxies report it (website/client_ip.py): TRUSTED_PROXY_COUNT is
+# how many proxies we run in front of the app (a load balancer: 1); 0 trusts REMOTE_ADDR alone.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "website.client_ip.client_ip_address"
+# Failures and lockouts are still logged (username and address); this drops axes' start-up
+# banner on every command and the user agent from its log lines.
+AXES_VERBOSE = False
+
+# Two-factor sign-in for the admin (website/two_factor/): optional for each editor, or required
+# for everyone with admin access when ADMIN_REQUIRE_2FA is on.
+ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", default=False)
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", WAGTAIL_SITE_NAME)
+# Wrong codes slow sign-in down: 1 s after the first, doubling each time (django-otp).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Search: Wagtail's database backend unless ELASTICSEARCH_URL names a cluster (comma-separated
 # URLs for several nodes). ELASTICSEARCH_INDEX_PREFIX keeps several sites (or test runs) apart

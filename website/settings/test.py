@@ -26,3 +26,13 @@ LOGGING["loggers"]["elastic_transport"] = {"level": "CRITICAL"}  # noqa: F405
 # No outside tile server in tests: a tile of our own, so maps render offline.
 MAP_TILE_URL = "/static/directory/map/test-tile.png"
 GEO_WIDGET_LEAFLET_TILE_LAYER = MAP_TILE_URL
+# The policies as they follow from the test tile server above (a path on our own site).
+CONTENT_SECURITY_POLICY_SOURCES["map_tile_url"] = MAP_TILE_URL  # noqa: F405
+PUBLIC_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": public_directives(**CONTENT_SECURITY_POLICY_SOURCES)  # noqa: F405
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": admin_directives(**CONTENT_SECURITY_POLICY_SOURCES)  # noqa: F405
+}
+CONTENT_SECURITY_POLICY = PUBLIC_CONTENT_SECURITY_POLICY
+CONTENT_SECURITY_POLICY_REPORT_ONLY = None
