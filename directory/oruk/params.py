@@ -10,6 +10,9 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 100
+# Far beyond any real directory, and small enough that page × per_page fits the databases'
+# OFFSET (the bad input sweep found page=10**20 failing in SQLite).
+MAX_PAGE = 1_000_000
 MAX_PROXIMITY_METRES = 200_000
 TRUE_WORDS = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
 
@@ -50,7 +53,7 @@ def whole_number(text: str, name: str, low: int, high: int | None = None) -> int
 
 
 def paging(query) -> Paging:
-    page = whole_number(query.get("page", "1"), "page", 1)
+    page = whole_number(query.get("page", "1"), "page", 1, MAX_PAGE)
     per_page = whole_number(
         query.get("per_page", str(DEFAULT_PER_PAGE)), "per_page", 1, MAX_PER_PAGE
     )

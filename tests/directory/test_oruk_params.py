@@ -27,8 +27,9 @@ def test_paging_defaults_and_fields():
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ({"page": "0"}, "page must be a whole number from 1 or more"),
-        ({"page": "1.5"}, "page must be a whole number from 1 or more"),
+        ({"page": "0"}, "page must be a whole number from 1 to 1000000"),
+        ({"page": "1.5"}, "page must be a whole number from 1 to 1000000"),
+        ({"page": "1" + "0" * 20}, "page must be a whole number from 1 to 1000000"),
         ({"per_page": "1000"}, "per_page must be a whole number from 1 to 100"),
         ({"per_page": "0"}, "per_page must be a whole number from 1 to 100"),
         ({"per_page": ""}, "per_page must be a whole number from 1 to 100"),

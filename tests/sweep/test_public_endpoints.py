@@ -37,6 +37,24 @@ ENDPOINTS = [
     ("/api/v1/hubs/nearest/", ["postcode", "limit"]),
     ("/api/v1/postcodes/WV1 1SH/", []),
     ("/api/v1/openapi.json", []),
+    (
+        "/services/",
+        ["q", "postcode", "radius", "category", "age", "free", "delivery", "sort", "page"],
+    ),
+    ("/services/speech-and-language-therapy/", []),
+    ("/api/openreferral/v3/", []),
+    ("/api/openreferral/v3/openapi.json", []),
+    (
+        "/api/openreferral/v3/services",
+        ["page", "per_page", "search", "taxonomy_term_id", "taxonomy_id", "modified_after", "full"],
+    ),
+    ("/api/openreferral/v3/organizations", ["page", "per_page", "search"]),
+    (
+        "/api/openreferral/v3/service_at_locations",
+        ["page", "per_page", "postcode", "proximity", "search", "taxonomy_term_id"],
+    ),
+    ("/api/openreferral/v3/taxonomies", ["page", "per_page"]),
+    ("/api/openreferral/v3/taxonomy_terms", ["page", "per_page", "taxonomy_id", "parent_id"]),
     ("/healthz/", []),
     ("/sitemap.xml", []),
     # Wagtail's sign-in form for private pages: a public GET form with a `next` address.
@@ -53,6 +71,12 @@ PATH_TEMPLATES = [
     "/api/v1/postcodes/{}/",
     "/api/v1/{}/",
     "/documents/1/{}",
+    "/services/{}/",
+    "/api/openreferral/v3/services/{}",
+    "/api/openreferral/v3/organizations/{}",
+    "/api/openreferral/v3/service_at_locations/{}",
+    "/api/openreferral/v3/taxonomies/{}",
+    "/api/openreferral/v3/taxonomy_terms/{}",
 ]
 
 pytestmark = pytest.mark.django_db
@@ -165,6 +189,20 @@ def test_every_route_is_swept():
         "search/suggest/": "/search/suggest/",
         "sitemap.xml": "/sitemap.xml",
     }
+    oruk = "api/openreferral/v3/"
+    known[oruk] = f"/{oruk}"
+    for name in ("openapi.json", "services", "organizations", "service_at_locations"):
+        known[oruk + name] = f"/{oruk}{name}"
+    for name in ("taxonomies", "taxonomy_terms"):
+        known[oruk + name] = f"/{oruk}{name}"
+    for name in (
+        "services",
+        "organizations",
+        "service_at_locations",
+        "taxonomies",
+        "taxonomy_terms",
+    ):
+        known[f"{oruk}{name}/<str:oruk_id>"] = f"/{oruk}{name}/{{}}"
     # Routes that need a page or document privacy restriction, which the demo has none of.
     not_swept = {
         "documents/authenticate_with_password/<int:restriction_id>/",
