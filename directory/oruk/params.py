@@ -10,7 +10,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 100
-# Far beyond any real directory, and small enough that page × per_page fits the databases'
+# Far beyond any real directory, and small enough that page times per_page fits the databases'
 # OFFSET (the bad input sweep found page=10**20 failing in SQLite).
 MAX_PAGE = 1_000_000
 MAX_PROXIMITY_METRES = 200_000
