@@ -24,13 +24,16 @@ def test_a_reader_filters_the_news_by_topic_and_opens_a_release(browser_page, ne
     response = page.goto(news_server + "/news/")
     assert response.status == 200
     assert page.locator("h1").inner_text() == "News"
-    assert page.get_by_role("status").inner_text().endswith("news releases")
+    assert page.locator(".news-results__count[role=status]").inner_text().endswith("news releases")
     axe(page)
 
     page.get_by_label("Topic").select_option(label="Inspections")
     page.get_by_role("button", name="Apply filters").click()
     page.wait_for_url("**/news/?topic=inspections*")
-    assert page.get_by_role("status").inner_text() == "2 news releases about Inspections"
+    assert (
+        page.locator(".news-results__count[role=status]").inner_text()
+        == "2 news releases about Inspections"
+    )
     headlines = page.locator(".news-card .card__title a")
     assert headlines.count() == 2
     axe(page)
@@ -56,7 +59,9 @@ def test_the_filters_work_without_javascript(browser, news_server, axe):
     page.get_by_role("button", name="Apply filters").click()
     page.wait_for_url("**/news/?topic=&year=2024")
 
-    assert page.get_by_role("status").inner_text() == "3 news releases in 2024"
+    assert (
+        page.locator(".news-results__count[role=status]").inner_text() == "3 news releases in 2024"
+    )
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 320, "no sideways scrolling at 320px"
     context.close()
