@@ -15,6 +15,7 @@ handler500 = "website.views.server_error"
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
+    path("healthz/live/", views.healthz_live, name="healthz_live"),
     path("", include("directory.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -10,11 +10,24 @@ from .health import run_checks
 
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    """ "ok" when every configured dependency answers. Without the database the site cannot serve
-    a page: "down", with a 503, so load balancers take this process out of rotation. Without
-    Elasticsearch it still serves every page and search (from the database): "degraded", naming
-    the failing check, with a 200, or every app server would be taken out of rotation at once
-    for an outage the site rides out (docs/operations.md)."""
+    """/healthz/, for monitoring: 200 and "ok" when every configured dependency answers, 503
+    otherwise, naming the failing check: "degraded" while the site still serves everything
+    (Elasticsearch or Redis down: pages and search come from the database), "down" without the
+    database."""
+    status, body = health_report()
+    return JsonResponse(body, status=200 if status == "ok" else 503)
+
+
+@never_cache
+def healthz_live(request: HttpRequest) -> JsonResponse:
+    """/healthz/live/, for load balancers: 503 only when this process cannot serve pages (no
+    database). A degraded site still answers 200, or every app server would be taken out of
+    rotation at once for an outage the site rides out (docs/operations.md)."""
+    status, body = health_report()
+    return JsonResponse(body, status=503 if status == "down" else 200)
+
+
+def health_report() -> tuple[str, dict]:
     checks = run_checks()
     failing = {check.name for check in checks if not check.ok}
     if not failing:
@@ -23,8 +36,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
         status = "down"
     else:
         status = "degraded"
-    body = {"status": status, "checks": {check.name: check.as_dict() for check in checks}}
-    return JsonResponse(body, status=503 if status == "down" else 200)
+    return status, {"status": status, "checks": {check.name: check.as_dict() for check in checks}}
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -94,8 +94,9 @@ def test_elasticsearch_down_then_back_loses_nothing(elasticsearch_behind_proxy, 
         suggest = site.get("/search/suggest/?q=priv")
         assert suggest.status == 200 and '"degraded": true' in suggest.body
         health = site.get("/healthz/")
-        assert health.status == 200
+        assert health.status == 503
         assert '"status": "degraded"' in health.body
+        assert site.get("/healthz/live/").status == 200, "load balancers keep it in rotation"
 
         # Editors carry on: publish, unpublish, edit.
         new_page, _ = demo.ensure_child_page(

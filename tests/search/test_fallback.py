@@ -78,8 +78,9 @@ def test_healthz_reports_degraded_while_search_falls_back(client, elasticsearch_
 
     response = client.get("/healthz/")
 
-    assert response.status_code == 200, "the site still serves: keep it in rotation"
+    assert response.status_code == 503
     assert response.json()["status"] == "degraded"
+    assert client.get("/healthz/live/").status_code == 200, "still serving: keep it in rotation"
 
 
 def test_a_hanging_cluster_costs_one_short_timeout_then_none(client, hanging_elasticsearch):

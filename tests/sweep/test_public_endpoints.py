@@ -56,6 +56,7 @@ ENDPOINTS = [
     ("/api/openreferral/v3/taxonomies", ["page", "per_page"]),
     ("/api/openreferral/v3/taxonomy_terms", ["page", "per_page", "taxonomy_id", "parent_id"]),
     ("/healthz/", []),
+    ("/healthz/live/", []),
     ("/sitemap.xml", []),
     # Wagtail's sign-in form for private pages: a public GET form with a `next` address.
     ("/_util/login/", ["next"]),
@@ -178,6 +179,7 @@ def test_every_route_is_swept():
 
     known = {
         "healthz/": "/healthz/",
+        "healthz/live/": "/healthz/live/",
         "api/v1/openapi.json": "/api/v1/openapi.json",
         "api/v1/hubs/": "/api/v1/hubs/",
         "api/v1/hubs/nearest/": "/api/v1/hubs/nearest/",

@@ -26,9 +26,10 @@ def test_healthz_is_ok_on_the_embedded_default(client):
     assert "no-cache" in response["Cache-Control"]
 
 
-def test_healthz_is_degraded_not_503_when_elasticsearch_is_unreachable(client, settings):
-    """The site still serves everything from the database: a 5xx here would make load balancers
-    take every app server out of rotation at once (found by the Elasticsearch fault drill)."""
+def test_healthz_is_503_degraded_when_elasticsearch_is_unreachable(client, settings):
+    """Monitoring sees the outage (503, "degraded"); the load balancers' probe, /healthz/live/,
+    stays 200 as the site still serves everything from the database: a 5xx there would take
+    every app server out of rotation at once (found by the Elasticsearch fault drill)."""
     settings.WAGTAILSEARCH_BACKENDS = elasticsearch_backend_settings(
         f"http://127.0.0.1:{closed_port()}", "harbour_unreachable_"
     )
@@ -36,7 +37,8 @@ def test_healthz_is_degraded_not_503_when_elasticsearch_is_unreachable(client, s
 
     response = client.get("/healthz/")
 
-    assert response.status_code == 200
+    assert response.status_code == 503
+    assert client.get("/healthz/live/").status_code == 200
     body = response.json()
     assert body["status"] == "degraded"
     assert body["checks"]["database"]["status"] == "ok"

@@ -242,8 +242,8 @@ def test_healthz_reports_a_cache_server_that_is_down_as_degraded(client, setting
 
     response = client.get("/healthz/")
 
-    # Degraded, not down: the site still serves everything (a 503 would take it out of rotation).
-    assert response.status_code == 200
+    assert response.status_code == 503
+    assert client.get("/healthz/live/").status_code == 200, "still serving: keep it in rotation"
     body = response.json()
     assert body["status"] == "degraded"
     assert body["checks"]["cache"] == {
