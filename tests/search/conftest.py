@@ -19,12 +19,18 @@ DATABASE_ONLY = pytest.mark.parametrize("engine", ["database"], indirect=True)
 
 @pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
 def engine(request, site):
-    """The search backend under test, with the demo content indexed: "database" or
-    "elasticsearch" (the real node; skipped locally without one, failing in CI)."""
-    call_command("load_demo", stdout=io.StringIO())
+    """The search backend under test, with the site-wide demo pages indexed: "database" or
+    "elasticsearch" (the real node; skipped locally without one, failing in CI). Tests add the
+    pages they search for; the relevance test loads the whole demo (`whole_demo`)."""
     if request.param == "elasticsearch":
         request.getfixturevalue("elasticsearch")
     return request.param
+
+
+@pytest.fixture
+def whole_demo(site):
+    """Every app's demo content (hubs, services, news), as `make run` shows it."""
+    call_command("load_demo", stdout=io.StringIO())
 
 
 @pytest.fixture

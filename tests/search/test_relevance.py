@@ -60,7 +60,7 @@ def test_read_relevance_set():
     assert len({judgement.query for judgement in judgements}) == len(judgements)
 
 
-def test_precision_at_3(client, engine, request):
+def test_precision_at_3(whole_demo, client, engine, request):
     judgements = read_relevance_set()
     rows = []
     for judgement in judgements:
