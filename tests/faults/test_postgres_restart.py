@@ -12,12 +12,13 @@ from django.db import connection, connections
 
 import pytest
 
+from tests.conftest import unavailable
 from tests.faults.proxy import CuttableProxy
 from tests.faults.server import SiteServer
 from website import demo
 from website.views import DATABASE_RETRY_AFTER_SECONDS
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
 
 PAGES = ["/", "/about-family-hubs/", "/search/?q=family+hubs", "/search/suggest/?q=ab"]
 # Refused connections fail at once; this bounds a whole request, error page included.
@@ -30,7 +31,7 @@ def database_behind_proxy():
     """New connections (the server thread's) go through the proxy; this thread keeps its own
     direct connection, so the test can set up and clean up while the proxy is cut."""
     if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only (DATABASE_URL): SQLite has no server to restart")
+        unavailable("PostgreSQL only (DATABASE_URL): SQLite has no server to restart")
     connection.ensure_connection()
     database = connections.settings["default"]
     before = {key: database.get(key) for key in ("HOST", "PORT")}
