@@ -67,6 +67,18 @@ def elasticsearch_backend_settings(url: str, index_prefix: str, timeout: float =
 
 
 @pytest.fixture(autouse=True)
+def forget_stale_content_types():
+    """A transactional test's flush recreates the content types with new ids, while Django's
+    process-wide cache keeps the old ones: a later test on the same worker would then save
+    pages with a content type that no longer exists."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+    yield
+    ContentType.objects.clear_cache()
+
+
+@pytest.fixture(autouse=True)
 def forget_search_failures():
     """Site search rests Elasticsearch for a while after a failure; each test starts afresh."""
     reset_fallback_state()

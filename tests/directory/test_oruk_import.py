@@ -278,7 +278,7 @@ def test_round_trip_through_an_empty_site(client, home_page, tmp_path):
     )
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_feed_over_http(live_server, home_page, monkeypatch):
     """The URL mode against a real HTTP server (ours): it walks the pages of /services and
     fetches each service; everything is already here, so all is unchanged."""
