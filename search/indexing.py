@@ -23,6 +23,11 @@ def queue_document_sync(instance) -> None:
     sync_search_document.enqueue(instance._meta.label_lower, str(instance.pk))
 
 
+def saved_handler_uid(model) -> str:
+    """The dispatch uid of `on_saved` for a model (website.bulk_saves pauses it)."""
+    return f"search-saved-{model._meta.label}"
+
+
 def on_saved(sender, instance, raw: bool = False, **kwargs) -> None:
     if raw:  # loading fixtures: the data is not final yet
         return
@@ -81,9 +86,7 @@ def _rebuild_already_waiting() -> bool:
 def connect_signal_handlers() -> None:
     for model in get_indexed_models():
         if getattr(model, "search_auto_update", True):
-            post_save.connect(
-                on_saved, sender=model, dispatch_uid=f"search-saved-{model._meta.label}"
-            )
+            post_save.connect(on_saved, sender=model, dispatch_uid=saved_handler_uid(model))
             post_delete.connect(
                 on_deleted, sender=model, dispatch_uid=f"search-deleted-{model._meta.label}"
             )

@@ -17,28 +17,28 @@ from django.db.models.signals import post_save
 from modelsearch.backends import get_search_backends
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import ReferenceIndex
-from wagtail.search.index import class_is_indexed, get_indexed_models
+from wagtail.search.index import get_indexed_models
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from modelcluster.fields import ParentalKey
 
-from search.indexing import on_saved, queue_document_sync
+from search.indexing import on_saved, queue_document_sync, saved_handler_uid
 
 COLLECTOR_UID = "website-bulk-saves"
 
 
 @contextmanager
 def deferred_index_updates():
-    search_models = [
+    search_models = {
         model for model in get_indexed_models() if getattr(model, "search_auto_update", True)
-    ]
+    }
     to_index = defaultdict(set)  # model -> pks
     to_reference = defaultdict(set)
 
     def collect(sender, instance, raw=False, **kwargs):
         if raw:
             return
-        if class_is_indexed(sender) and sender in search_models:
+        if sender in search_models:
             to_index[sender].add(instance.pk)
         owner = _reference_owner(instance)
         if owner is not None and ReferenceIndex.is_indexed(type(owner)):
@@ -46,7 +46,7 @@ def deferred_index_updates():
 
     for model in search_models:
         post_save.disconnect(post_save_signal_handler, sender=model)
-        post_save.disconnect(sender=model, dispatch_uid=f"search-saved-{model._meta.label}")
+        post_save.disconnect(sender=model, dispatch_uid=saved_handler_uid(model))
     post_save.connect(collect, dispatch_uid=COLLECTOR_UID, weak=False)
     try:
         with disable_reference_index_auto_update():
@@ -55,9 +55,7 @@ def deferred_index_updates():
         post_save.disconnect(dispatch_uid=COLLECTOR_UID)
         for model in search_models:
             post_save.connect(post_save_signal_handler, sender=model)
-            post_save.connect(
-                on_saved, sender=model, dispatch_uid=f"search-saved-{model._meta.label}"
-            )
+            post_save.connect(on_saved, sender=model, dispatch_uid=saved_handler_uid(model))
     _update_references(to_reference)
     _update_search_indexes(to_index)
 
