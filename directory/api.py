@@ -31,13 +31,10 @@ def hub_json(hub: FamilyHubPage, request: HttpRequest, now) -> dict:
     }
 
 
-def live_hubs():
-    return (
-        FamilyHubPage.objects.live()
-        .public()
-        .order_by("title")
-        .prefetch_related("opening_sessions", "opening_exceptions")
-    )
+def live_hubs() -> list[FamilyHubPage]:
+    hubs = list(FamilyHubPage.objects.live().public().order_by("title"))
+    FamilyHubPage.load_schedules(hubs)
+    return hubs
 
 
 def api_response(data: dict, status: int = 200) -> JsonResponse:

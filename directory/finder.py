@@ -18,12 +18,7 @@ class NearbyHub:
 
 
 def nearest_hubs(origin: PostcodeLocation, limit: int = DEFAULT_LIMIT) -> list[NearbyHub]:
-    hubs = (
-        FamilyHubPage.objects.live()
-        .public()
-        .prefetch_related("opening_sessions", "opening_exceptions")
-    )
-    return [
-        NearbyHub(hub, miles)
-        for hub, miles in nearest(hubs, origin.latitude, origin.longitude, limit=limit)
-    ]
+    hubs = FamilyHubPage.objects.live().public()
+    found = nearest(hubs, origin.latitude, origin.longitude, limit=limit)
+    FamilyHubPage.load_schedules([hub for hub, _miles in found])
+    return [NearbyHub(hub, miles) for hub, miles in found]

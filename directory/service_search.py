@@ -147,12 +147,10 @@ def run_service_search(index_page, params) -> ServiceSearch:
 
 def load_results(pks: list, point: tuple[float, float] | None) -> list[ServiceResult]:
     """The services of one results page, in order, with what the listing shows."""
-    services = {
-        service.pk: service
-        for service in ServicePage.objects.filter(pk__in=pks)
-        .select_related("organisation")
-        .prefetch_related("hubs", "locations", "opening_sessions", "opening_exceptions")
-    }
+    services = ServicePage.objects.select_related("organisation").in_bulk(pks)
+    ServicePage.load_schedules(services.values())
+    if point is not None:
+        ServicePage.load_delivery_places(services.values())
     now = timezone.now()
     results = []
     for pk in pks:

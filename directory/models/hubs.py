@@ -64,19 +64,15 @@ class FamilyHubIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "family hub index"
 
-    def live_hubs(self):
-        return (
-            FamilyHubPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("title")
-            .prefetch_related("opening_sessions", "opening_exceptions")
-        )
+    def live_hubs(self) -> list["FamilyHubPage"]:
+        hubs = list(FamilyHubPage.objects.child_of(self).live().public().order_by("title"))
+        FamilyHubPage.load_schedules(hubs)
+        return hubs
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        hubs = list(self.live_hubs())
+        hubs = self.live_hubs()
         for hub in hubs:
             hub.status = hub.opening_status(now)
             hub.status_segments = hub.status_segments_json(now, HUB_LIST_STATUS_HOURS)

@@ -2,6 +2,7 @@
 later): a weekly pattern of sessions and dated exceptions, edited in inline panels, turned into
 the plain `directory.opening_hours.Schedule` that does the arithmetic."""
 
+from collections import defaultdict
 from datetime import date, datetime
 
 from django.db import models
@@ -82,8 +83,8 @@ class DateException(Orderable):
 
 class OpeningHoursMixin(models.Model):
     """For page types with opening times: the bank-holiday choice, and the schedule built from
-    the `opening_sessions` and `opening_exceptions` child relations (prefetch them in
-    listings: this reads `.all()`)."""
+    the `opening_sessions` and `opening_exceptions` child relations (in listings, call
+    `load_schedules` first: this reads `.all()`)."""
 
     closed_on_bank_holidays = models.BooleanField(
         default=True,
@@ -104,6 +105,29 @@ class OpeningHoursMixin(models.Model):
                 closed_on_bank_holidays=self.closed_on_bank_holidays,
             )
         return self._schedule
+
+    @classmethod
+    def load_schedules(cls, pages) -> None:
+        """Build the schedules of many pages of this type in two queries, for listings.
+        Prefetching the child relations takes as many queries, but modelcluster builds a
+        queryset for each page and relation on the way, which costs more than the queries
+        (about 0.4 ms a page and relation)."""
+        by_pk = {page.pk: page for page in pages}
+        sessions, exceptions = defaultdict(list), defaultdict(list)
+        for row in cls._child_model("opening_sessions").objects.filter(page_id__in=by_pk):
+            sessions[row.page_id].append(row.as_session())
+        for row in cls._child_model("opening_exceptions").objects.filter(page_id__in=by_pk):
+            exceptions[row.page_id].append(row.as_exception())
+        for pk, page in by_pk.items():
+            page._schedule = hours.Schedule(
+                sessions=tuple(sessions[pk]),
+                exceptions=tuple(exceptions[pk]),
+                closed_on_bank_holidays=page.closed_on_bank_holidays,
+            )
+
+    @classmethod
+    def _child_model(cls, relation: str):
+        return cls._meta.get_field(relation).related_model
 
     def opening_status(self, now: datetime | None = None) -> hours.Status:
         return hours.status_at(self.get_schedule(), now or timezone.now())

@@ -6,6 +6,7 @@ Every object the ORUK API names carries a stable `oruk_id` UUID. A service is de
 "places": each hub it lists and each of its own locations (ORUK's "service at location")."""
 
 import uuid
+from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
@@ -240,6 +241,35 @@ class DeliveryPlace(NamedTuple):
     @property
     def has_location(self) -> bool:
         return self.latitude is not None and self.longitude is not None
+
+
+def hub_place(hub) -> DeliveryPlace:
+    return DeliveryPlace(
+        oruk_id=hub.oruk_id,
+        name=hub.title,
+        address=hub.address,
+        latitude=hub.latitude,
+        longitude=hub.longitude,
+        address_line_1=hub.address_line_1,
+        address_line_2=hub.address_line_2,
+        town=hub.town,
+        postcode=hub.postcode,
+        hub=hub,
+    )
+
+
+def own_place(location: "ServiceLocation") -> DeliveryPlace:
+    return DeliveryPlace(
+        oruk_id=location.oruk_id,
+        name=location.name,
+        address=location.address,
+        latitude=location.latitude,
+        longitude=location.longitude,
+        address_line_1=location.address_line_1,
+        address_line_2=location.address_line_2,
+        town=location.town,
+        postcode=location.postcode,
+    )
 
 
 def language_name(code: str) -> str:
@@ -484,39 +514,37 @@ class ServicePage(OpeningHoursMixin, BasePage):
         return self.last_reviewed < stale_before()
 
     def delivery_places(self) -> list[DeliveryPlace]:
-        """Each hub (by title) and each own location, in that order. Prefetch `hubs` and
-        `locations` in listings."""
-        places = [
-            DeliveryPlace(
-                oruk_id=hub.oruk_id,
-                name=hub.title,
-                address=hub.address,
-                latitude=hub.latitude,
-                longitude=hub.longitude,
-                address_line_1=hub.address_line_1,
-                address_line_2=hub.address_line_2,
-                town=hub.town,
-                postcode=hub.postcode,
-                hub=hub,
-            )
-            for hub in sorted(self.hubs.all(), key=lambda hub: hub.title)
-            if hub.live
+        """Each live hub (by title) and each own location, in that order. In listings, call
+        `load_delivery_places` first."""
+        loaded = getattr(self, "_loaded_delivery_places", None)
+        if loaded is not None:
+            return loaded
+        hubs = sorted((hub for hub in self.hubs.all() if hub.live), key=lambda hub: hub.title)
+        return [hub_place(hub) for hub in hubs] + [
+            own_place(place) for place in self.locations.all()
         ]
-        places += [
-            DeliveryPlace(
-                oruk_id=place.oruk_id,
-                name=place.name,
-                address=place.address,
-                latitude=place.latitude,
-                longitude=place.longitude,
-                address_line_1=place.address_line_1,
-                address_line_2=place.address_line_2,
-                town=place.town,
-                postcode=place.postcode,
+
+    @classmethod
+    def load_delivery_places(cls, services) -> None:
+        """The delivery places of many services in three queries, for listings: each hub is
+        loaded once however many services it hosts (a prefetch would load it once per service,
+        and build a queryset per service on the way)."""
+        by_pk = {service.pk: service for service in services}
+        hub_pks = defaultdict(list)
+        for service_pk, hub_pk in cls.hubs.through.objects.filter(
+            servicepage_id__in=by_pk
+        ).values_list("servicepage_id", "familyhubpage_id"):
+            hub_pks[service_pk].append(hub_pk)
+        hub_model = cls._meta.get_field("hubs").related_model
+        hubs = hub_model.objects.live().in_bulk({pk for pks in hub_pks.values() for pk in pks})
+        own_places = defaultdict(list)
+        for location in ServiceLocation.objects.filter(page_id__in=by_pk):
+            own_places[location.page_id].append(own_place(location))
+        for pk, service in by_pk.items():
+            at_hubs = sorted(
+                (hubs[hub] for hub in hub_pks[pk] if hub in hubs), key=lambda h: h.title
             )
-            for place in self.locations.all()
-        ]
-        return places
+            service._loaded_delivery_places = [hub_place(hub) for hub in at_hubs] + own_places[pk]
 
     # Faceted search (search.faceted; docs/search.md): the category facet holds each term's
     # code and its parent's, so a service filed under "Speech and language therapy" is found

@@ -4,6 +4,8 @@ import uuid
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 import pytest
 
@@ -96,6 +98,47 @@ def test_delivery_places_are_hubs_then_own_locations_geocoded_from_the_postcode(
     assert service_at_location_id(service.oruk_id, library.oruk_id) == service_at_location_id(
         service.oruk_id, library.oruk_id
     )
+
+
+def test_listings_load_places_and_schedules_in_bulk_as_the_pages_would(home_page, index):
+    hubs = hub_index(home_page)
+    ettingshall = make_hub(hubs, "Ettingshall Family Hub", point=(52.57, -2.10))
+    bilston = make_hub(hubs, "Bilston Family Hub", point=(52.565, -2.073))
+    closed = make_hub(hubs, "Closed Family Hub", point=(52.6, -2.1))
+    closed.unpublish()
+    place = {"name": "Hall", "address_line_1": "1 Road", "town": "Wulfrun", "postcode": "WV1 1SH"}
+    services = [
+        make_service(
+            index,
+            "Stay and play",
+            hubs=[ettingshall, bilston, closed],
+            locations=[place],
+            sessions=[(0, "09:00", "12:00"), (2, "13:00", "15:00")],
+        ),
+        make_service(index, "Online group", online=True),
+        make_service(index, "Baby massage", hubs=[bilston], sessions=[(4, "10:00", "11:00")]),
+    ]
+    expected = {
+        service.pk: (service.delivery_places(), service.get_schedule())
+        for service in ServicePage.objects.filter(pk__in=[s.pk for s in services])
+    }
+    assert [p.name for p in expected[services[0].pk][0]] == [
+        "Bilston Family Hub",
+        "Ettingshall Family Hub",
+        "Hall",
+    ]
+
+    fresh = list(ServicePage.objects.filter(pk__in=expected))
+    with CaptureQueriesContext(connection) as captured:
+        ServicePage.load_delivery_places(fresh)
+        ServicePage.load_schedules(fresh)
+    assert len(captured) == 5  # hub links, hubs, own places; sessions, exceptions
+    with CaptureQueriesContext(connection) as captured:
+        loaded = {
+            service.pk: (service.delivery_places(), service.get_schedule()) for service in fresh
+        }
+    assert len(captured) == 0
+    assert loaded == expected
 
 
 def test_hubs_have_distinct_oruk_ids(home_page):
