@@ -9,7 +9,7 @@ holidays. Exceptions beat bank holidays, which beat the weekly pattern."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from itertools import pairwise
@@ -86,6 +86,11 @@ class Schedule:
     closed_on_bank_holidays: bool = True
     # Injected by tests; None means England and Wales bank holidays.
     bank_holidays: Mapping[date, str] | None = None
+    # hours_on's answers, kept: one page asks about the same days several ways (the status
+    # line, the coming changes, the status for the next fortnight, a year of special dates).
+    _days: dict[date, DayHours] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
 
     @property
     def has_hours(self) -> bool:
@@ -97,10 +102,33 @@ class Schedule:
             source = england_and_wales_bank_holidays()
         return source.get(day) or ""
 
+    def days_that_may_differ(self, first: date, last: date) -> list[date]:
+        """The days from `first` to `last` that an exception or a bank holiday covers: every
+        other day follows the weekly pattern, so a search for special days need look no
+        further (a year of them is asked for in each hub page's structured data)."""
+        days = set()
+        for exception in self.exceptions:
+            start, end = max(exception.start, first), min(exception.end, last)
+            days.update(start + timedelta(days=n) for n in range((end - start).days + 1))
+        if self.closed_on_bank_holidays:
+            source = self.bank_holidays
+            if source is None:
+                source = england_and_wales_bank_holidays()
+                for year in range(first.year, last.year + 1):
+                    source.get(date(year, 1, 1))  # `holidays` adds a year when asked about it
+            days.update(day for day in source if first <= day <= last)
+        return sorted(days)
+
     def weekly_intervals(self, weekday: int) -> tuple[Interval, ...]:
         return merge_intervals((s.opens, s.closes) for s in self.sessions if s.weekday == weekday)
 
     def hours_on(self, day: date) -> DayHours:
+        known = self._days.get(day)
+        if known is None:
+            known = self._days[day] = self._work_out_hours_on(day)
+        return known
+
+    def _work_out_hours_on(self, day: date) -> DayHours:
         covering = [e for e in self.exceptions if e.covers(day)]
         if covering:
             closures = [e for e in covering if e.closed]
@@ -246,8 +274,7 @@ class UpcomingChange:
 def upcoming_changes(schedule: Schedule, today: date, days: int = 14) -> list[UpcomingChange]:
     """Days in the next `days` (from today) with special hours or closures, grouped."""
     changes: list[UpcomingChange] = []
-    for offset in range(days):
-        day = today + timedelta(days=offset)
+    for day in schedule.days_that_may_differ(today, today + timedelta(days=days - 1)):
         hours = schedule.hours_on(day)
         if not hours.special:
             continue

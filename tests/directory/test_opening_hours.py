@@ -1,6 +1,6 @@
 """Opening-hours arithmetic as plain unit tests: no database, no Django."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -247,6 +247,37 @@ def test_upcoming_changes_group_consecutive_days():
         ("Thursday 24 December to Thursday 31 December", "Closed", "Christmas"),
         ("Friday 1 January", "Closed", "New Year's Day"),
     ]
+
+
+def test_only_exceptions_and_bank_holidays_make_special_days():
+    # upcoming_changes looks only at the days exceptions and bank holidays cover: the same
+    # days as asking about every day of the window.
+    schedule = Schedule(
+        sessions=NINE_TO_FIVE.sessions,
+        exceptions=(
+            DatedException(date(2026, 12, 1), date(2027, 1, 5), reason="works"),
+            DatedException(
+                date(2027, 3, 6), date(2027, 3, 6), closed=False, opens=time(10), closes=time(12)
+            ),
+            DatedException(date(2027, 8, 1), date(2027, 7, 1), reason="typed backwards"),
+        ),
+    )
+    today = date(2026, 12, 10)
+
+    every_day = [
+        today + timedelta(days=offset)
+        for offset in range(366)
+        if schedule.hours_on(today + timedelta(days=offset)).special
+    ]
+
+    changes = hours.upcoming_changes(schedule, today, days=366)
+    listed = [
+        c.first_day + timedelta(days=n)
+        for c in changes
+        for n in range((c.last_day - c.first_day).days + 1)
+    ]
+    assert listed == every_day
+    assert date(2027, 5, 3) in listed  # the early May bank holiday
 
 
 def test_status_segments_change_at_opening_closing_and_midnight():
