@@ -243,33 +243,29 @@ class DeliveryPlace(NamedTuple):
         return self.latitude is not None and self.longitude is not None
 
 
-def hub_place(hub) -> DeliveryPlace:
+def delivery_place(place, name: str, hub=None) -> DeliveryPlace:
+    """A hub (named by its title, `hub` set) or a service's own location (by its name): both
+    have the same address and location fields."""
     return DeliveryPlace(
-        oruk_id=hub.oruk_id,
-        name=hub.title,
-        address=hub.address,
-        latitude=hub.latitude,
-        longitude=hub.longitude,
-        address_line_1=hub.address_line_1,
-        address_line_2=hub.address_line_2,
-        town=hub.town,
-        postcode=hub.postcode,
+        oruk_id=place.oruk_id,
+        name=name,
+        address=place.address,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        address_line_1=place.address_line_1,
+        address_line_2=place.address_line_2,
+        town=place.town,
+        postcode=place.postcode,
         hub=hub,
     )
 
 
+def hub_place(hub) -> DeliveryPlace:
+    return delivery_place(hub, hub.title, hub=hub)
+
+
 def own_place(location: "ServiceLocation") -> DeliveryPlace:
-    return DeliveryPlace(
-        oruk_id=location.oruk_id,
-        name=location.name,
-        address=location.address,
-        latitude=location.latitude,
-        longitude=location.longitude,
-        address_line_1=location.address_line_1,
-        address_line_2=location.address_line_2,
-        town=location.town,
-        postcode=location.postcode,
-    )
+    return delivery_place(location, location.name)
 
 
 def language_name(code: str) -> str:
