@@ -9,6 +9,9 @@ import sys
 import time
 
 from django.core.cache import caches
+from django.http import HttpResponse
+from django.template import RequestContext, Template
+from django.urls import path
 
 import pytest
 
@@ -59,6 +62,26 @@ def test_a_cached_page_has_the_headers_of_a_fresh_one(client, site, page_cache_o
     assert {**hit.headers, CACHE_HEADER: ""} == {**miss.headers, CACHE_HEADER: ""}
     assert hit["X-Frame-Options"] == "SAMEORIGIN"
     assert hit["X-Content-Type-Options"] == "nosniff"
+
+
+def page_with_a_form(request):
+    return HttpResponse(
+        Template('<form method="post">{% csrf_token %}</form>').render(RequestContext(request))
+    )
+
+
+# For the test below, which serves this module as the site's URLs.
+urlpatterns = [path("form/", page_with_a_form)]
+
+
+@pytest.mark.urls(__name__)
+def test_a_page_with_a_csrf_token_is_never_kept(client, page_cache_on):
+    # The token is tied to the visitor's cookie; the second request sends that cookie back, as
+    # a browser would, and must get a page of its own, not the first visitor's.
+    for _ in range(2):
+        response = client.get("/form/")
+        assert b"csrfmiddlewaretoken" in response.content
+        assert CACHE_HEADER not in response
 
 
 def test_publishing_a_change_shows_at_once(client, site, page_cache_on):
