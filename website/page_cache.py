@@ -76,10 +76,9 @@ def request_is_cacheable(request: HttpRequest) -> bool:
         return False
     if PRIVATE_PARAMETERS.intersection(request.GET):
         return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
-        return False
-    user = getattr(request, "user", None)
-    return not (user is not None and user.is_authenticated)
+    # Signing in starts a session: its cookie is what keeps signed-in editors out (this runs
+    # before AuthenticationMiddleware, so there is no request.user to ask yet).
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
 def response_is_cacheable(response: HttpResponse) -> bool:
@@ -95,9 +94,7 @@ def response_is_cacheable(response: HttpResponse) -> bool:
 
 class AnonymousPageCacheMiddleware:
     """Serves cached pages to anonymous visitors. Goes early in MIDDLEWARE, before sessions
-    and sign-in: a visitor with a session cookie is never served from the cache, which is
-    what keeps signed-in editors out of it (and request.user, when a middleware before this
-    one sets it)."""
+    and sign-in: a visitor with a session cookie is never served from the cache."""
 
     def __init__(self, get_response):
         self.get_response = get_response
