@@ -6,7 +6,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, LinkBlock
@@ -45,6 +45,27 @@ class BasePage(Page):
     # A DateField or DateTimeField shown with each result and sorted by "Newest", e.g. a news
     # release's "release_date". None: "Newest" uses the last publication date.
     search_date_field = None
+
+    # Set by website.routing on the page it routes to: the pages above it, from the site's
+    # root page (at depth 2) down, with all their Page fields.
+    routed_ancestors: list[Page] | None = None
+
+    def get_view_restrictions(self):
+        """Wagtail's (the restrictions on this page and every page above it, an alias
+        answering for its original), without Wagtail's query for the ancestors when routing
+        fetched them already: every page view asks."""
+        ancestors = self.routed_ancestors
+        if ancestors is None or (ancestors[0] if ancestors else self).depth != 2:
+            return super().get_view_restrictions()
+        page_ids = set()
+        for page in [self, *ancestors]:
+            while page.alias_of_id:
+                page = page.alias_of
+            page_ids.add(page.pk)
+        # The tree's root (depth 1) is above every site's root page, and is never an alias.
+        return PageViewRestriction.objects.filter(
+            models.Q(page_id__in=page_ids) | models.Q(page__depth=1)
+        )
 
 
 class HomePage(BasePage):

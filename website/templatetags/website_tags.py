@@ -7,8 +7,8 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
 
+from website import navigation
 from website.images import picture
-from website.models import NavigationSettings
 
 register = template.Library()
 
@@ -16,24 +16,32 @@ register = template.Library()
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
+    if request is None or Site.find_for_request(request) is None:
         return {"links": []}
-    navigation = NavigationSettings.for_site(site)
     current_path = request.path
-    links = []
-    for block in navigation.main_navigation:
-        href = block.value.href
-        if not href:
-            continue
-        # A section link is current on its own page and on every page below it.
-        is_current = (
-            bool(href)
-            and href.startswith("/")
-            and (current_path == href or (href != "/" and current_path.startswith(href)))
-        )
-        links.append({"href": href, "label": block.value.label, "current": is_current})
-    return {"links": links}
+    return {
+        "links": [
+            {
+                "href": link.href,
+                "label": link.label,
+                # A section link is current on its own page and on every page below it.
+                "current": link.href.startswith("/")
+                and (
+                    current_path == link.href
+                    or (link.href != "/" and current_path.startswith(link.href))
+                ),
+            }
+            for link in navigation.site_links(request).main
+        ]
+    }
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context) -> list:
+    request = context.get("request")
+    if request is None or Site.find_for_request(request) is None:
+        return []
+    return navigation.site_links(request).footer
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -43,11 +51,21 @@ def breadcrumbs(context, page):
     if not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": []}
     request = context.get("request")
-    ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1).live().order_by("depth")
+    routed = getattr(page, "routed_ancestors", None)
+    if routed and routed[0].depth == 2:
+        # Routing fetched them already: every ancestor but the tree's own root.
+        ancestors = [ancestor for ancestor in routed if ancestor.live]
+    else:
+        ancestors = (
+            Page.objects.ancestor_of(page)
+            .filter(depth__gt=1)
+            .live()
+            .order_by("depth")
+            .only("id", "title", "url_path", "path", "depth")
+        )
     return {
         "ancestors": [
-            {"title": ancestor.title, "href": ancestor.get_url(request)}
-            for ancestor in ancestors.only("id", "title", "url_path", "path", "depth")
+            {"title": ancestor.title, "href": ancestor.get_url(request)} for ancestor in ancestors
         ]
     }
 

@@ -1,0 +1,70 @@
+"""The links every page shows: the main navigation (NavigationSettings) and the footer's links
+(CouncilSettings), both streams of LinkBlocks.
+
+Read through StreamField, each stream fetches its chosen pages in a query of its own, and every
+link goes through the block machinery, on every page view. Here both streams' stored data is
+read as it is, and the pages they choose are fetched together, once per request."""
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+
+from wagtail.models import Page
+
+from .models import CouncilSettings, NavigationSettings
+
+# Where a request keeps its links once worked out (the header and the footer both ask).
+REQUEST_ATTRIBUTE = "_harbour_site_links"
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    label: str
+
+
+@dataclass(frozen=True)
+class SiteLinks:
+    main: list[Link]
+    footer: list[Link]
+
+
+def site_links(request: HttpRequest) -> SiteLinks:
+    cached = getattr(request, REQUEST_ATTRIBUTE, None)
+    if cached is None:
+        # for_request: the same settings objects the templates' `settings` use, one query each.
+        main = NavigationSettings.for_request(request).main_navigation.raw_data
+        footer = CouncilSettings.for_request(request).footer_links.raw_data
+        pages = chosen_pages([*main, *footer])
+        cached = SiteLinks(links(main, pages), links(footer, pages))
+        setattr(request, REQUEST_ATTRIBUTE, cached)
+    return cached
+
+
+def chosen_pages(raw_blocks) -> dict[int, Page]:
+    ids = {block["value"].get("page") for block in raw_blocks if block.get("type") == "link"}
+    ids.discard(None)
+    return Page.objects.in_bulk(ids) if ids else {}
+
+
+def links(raw_blocks, pages: dict[int, Page]) -> list[Link]:
+    """The stream's links that lead somewhere: a chosen page that is no longer live (or was
+    deleted) is left out, rather than linked to a 404."""
+    result = []
+    for block in raw_blocks:
+        if block.get("type") != "link":
+            continue
+        value = block["value"]
+        text = value.get("text") or ""
+        if value.get("page") is not None:
+            page = pages.get(value["page"])
+            if page is None or not page.live:
+                continue
+            href = page.specific_deferred.url or ""
+            label = text or page.title
+        else:
+            href = value.get("url") or ""
+            label = text or href
+        if href:
+            result.append(Link(href, label))
+    return result

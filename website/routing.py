@@ -1,0 +1,111 @@
+"""Page routing in one query instead of two per level of the URL.
+
+Wagtail finds the page for /family-hubs/bilston/ by walking down from the site's root page:
+fetch the root, then its specific page, then the child with the slug "family-hubs", then its
+specific page, and so on: two queries per level, before the page itself is rendered. Here every
+page along the path is fetched in one query (the root by id, the rest by slug, an indexed
+column), the chain is checked (each page the child of the one before), and only the last page is
+fetched as its specific type. The answer is stored where Wagtail keeps a request's route
+(`request._wagtail_route_for_request`), then Wagtail's own `serve` view takes over: view
+restrictions, hooks and the page's `serve` are unchanged.
+
+The walk is only skipped where it cannot make a difference: every page on the way must route its
+children as Wagtail's `Page.route` does, or be a routable page whose own sub-URLs do not match
+the rest of the path. Anything else (a page type with its own `route`, a path that does not
+name a page, a multilingual site) goes through Wagtail's walk as before."""
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import Http404, HttpRequest
+
+from wagtail import views as wagtail_views
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
+
+from .sites import site_for_request
+
+# Where Wagtail's Page.route_for_request keeps its answer for the request.
+ROUTE_ATTRIBUTE = "_wagtail_route_for_request"
+
+
+def serve(request: HttpRequest, path: str):
+    """Wagtail's page-serving view, with the route found in one query when it can be."""
+    if not hasattr(request, ROUTE_ATTRIBUTE):
+        route_directly(request, path)
+    return wagtail_views.serve(request, path)
+
+
+def route_directly(request: HttpRequest, path: str) -> bool:
+    """Find the route for `path` in one query and store it on the request as Wagtail would.
+    Returns False, storing nothing, when Wagtail's own walk must decide."""
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return False  # the root page is localized first: leave that to Wagtail
+    site = site_for_request(request)
+    if site is None:
+        return False
+    slugs = [component for component in path.split("/") if component]
+    chain = page_chain(site.root_page_id, slugs)
+    if chain is None or not passes_through(chain, slugs):
+        return False
+    page = chain[-1].specific
+    if len(chain) > 1:
+        # As Wagtail's walk does: the parent is known, so page.get_parent() costs no query.
+        page._cached_parent_obj = chain[-2].specific_deferred
+    # The view restrictions check and the breadcrumbs read them instead of asking again
+    # (BasePage.routed_ancestors).
+    page.routed_ancestors = chain[:-1]
+    try:
+        route = page.route(request, [])
+    except Http404:
+        route = None
+    setattr(request, ROUTE_ATTRIBUTE, route)
+    return True
+
+
+def page_chain(root_id: int, slugs: list[str]) -> list[Page] | None:
+    """[root, child, grandchild, ...] along `slugs`, or None when a slug names no page there."""
+    candidates = list(Page.objects.filter(Q(pk=root_id) | Q(slug__in=slugs)))
+    chain = [page for page in candidates if page.pk == root_id]
+    if not chain:
+        return None
+    for slug in slugs:
+        parent = chain[-1]
+        child = next(
+            (
+                page
+                for page in candidates
+                if page.slug == slug
+                and page.depth == parent.depth + 1
+                and page.path.startswith(parent.path)
+            ),
+            None,
+        )
+        if child is None:
+            return None
+        chain.append(child)
+    return chain
+
+
+def passes_through(chain: list[Page], slugs: list[str]) -> bool:
+    """True when every page before the last would hand the rest of the path to its child."""
+    for position, page in enumerate(chain[:-1]):
+        page_class = page.specific_class
+        if page_class is None:
+            return False
+        if page_class.route is Page.route:
+            continue
+        if page_class.route is RoutablePageMixin.route:
+            rest = "/" + "".join(f"{slug}/" for slug in slugs[position:])
+            if page.live and matches_subpage_url(page_class, rest):
+                return False  # the routable page answers this URL itself
+            continue
+        return False  # a route of its own: only Wagtail's walk knows what it does
+    return True
+
+
+def matches_subpage_url(page_class, path: str) -> bool:
+    try:
+        page_class.get_resolver().resolve(path)
+    except Http404:
+        return False
+    return True
