@@ -36,18 +36,20 @@ def site_links(request: HttpRequest) -> SiteLinks:
         main = NavigationSettings.for_request(request).main_navigation.raw_data
         footer = CouncilSettings.for_request(request).footer_links.raw_data
         pages = chosen_pages([*main, *footer])
-        cached = SiteLinks(links(main, pages), links(footer, pages))
+        cached = SiteLinks(links(main, pages, request), links(footer, pages, request))
         setattr(request, REQUEST_ATTRIBUTE, cached)
     return cached
 
 
 def chosen_pages(raw_blocks) -> dict[int, Page]:
+    """The chosen pages, with what a link needs: the title, whether it is live, the URL."""
     ids = {block["value"].get("page") for block in raw_blocks if block.get("type") == "link"}
     ids.discard(None)
-    return Page.objects.in_bulk(ids) if ids else {}
+    pages = Page.objects.only("title", "live", "url_path", "path", "depth")
+    return pages.in_bulk(ids) if ids else {}
 
 
-def links(raw_blocks, pages: dict[int, Page]) -> list[Link]:
+def links(raw_blocks, pages: dict[int, Page], request: HttpRequest) -> list[Link]:
     """The stream's links that lead somewhere: a chosen page that is no longer live (or was
     deleted) is left out, rather than linked to a 404."""
     result = []
@@ -60,7 +62,8 @@ def links(raw_blocks, pages: dict[int, Page]) -> list[Link]:
             page = pages.get(value["page"])
             if page is None or not page.live:
                 continue
-            href = page.specific_deferred.url or ""
+            # The base page's URL: no page type of ours changes how its URL is made.
+            href = page.get_url(request) or ""
             label = text or page.title
         else:
             href = value.get("url") or ""

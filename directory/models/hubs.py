@@ -325,8 +325,13 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
         context["status_segments"] = self.status_segments_json(now, HUB_PAGE_STATUS_HOURS)
         context["structured_data"] = self.structured_data(request, now)
         context["map"] = map_settings([self.map_marker(request)] if self.has_location else [])
+        # The list shows a title, a link and a summary: a service's other fields stay unread.
         context["services"] = (
-            self.services.live().public().filter(status="active").order_by("title")
+            self.services.live()
+            .public()
+            .filter(status="active")
+            .order_by("title")
+            .only("title", "summary", "url_path", "path", "depth")
         )
         return context
 

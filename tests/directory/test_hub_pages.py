@@ -210,3 +210,27 @@ def test_location_outside_the_uk_is_refused(index):
     hub.location = "SRID=4326;POINT(52.58 -2.12)"  # latitude and longitude swapped
     with pytest.raises(ValidationError, match="location on the map"):
         hub.full_clean()
+
+
+def test_the_hubs_services_cost_the_same_queries_however_many(client, home_page, bilston):
+    """The list of services at a hub reads titles, summaries and URLs only: no query per
+    service for a field left unread."""
+    from tests.directory.service_factories import make_service, service_index
+
+    services = service_index(home_page)
+    make_service(services, "Baby massage", hubs=[bilston], summary="Soothing strokes.")
+
+    def queries() -> tuple[int, str]:
+        client.get(bilston.url)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(bilston.url)
+        assert response.status_code == 200
+        return len(captured.captured_queries), response.content.decode()
+
+    with_one, html = queries()
+    assert "Baby massage</a>: Soothing strokes." in html
+    for title in ("Stay and play", "Speech and language drop-in", "Infant feeding"):
+        make_service(services, title, hubs=[bilston], summary="A session.")
+    with_four, html = queries()
+    assert with_four == with_one
+    assert html.count('href="/services/') >= 4
