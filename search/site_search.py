@@ -80,9 +80,12 @@ class SearchOutcome:
 
 
 def site_root(request) -> Page | None:
+    """The site's root page, with what `descendant_of` needs (its place in the tree)."""
     site = Site.find_for_request(request) if request is not None else None
     site = site or Site.objects.filter(is_default_site=True).first()
-    return site.root_page if site else None
+    if site is None:
+        return None
+    return Page.objects.only("path", "depth").filter(pk=site.root_page_id).first()
 
 
 def searchable_pages(request):
@@ -148,14 +151,29 @@ def _load_pages(pks: list, models: dict | None = None) -> list[Page]:
     pages = {}
     for label, model_pks in by_model.items():
         model = _page_model(label)
-        # Results show titles, summaries and dates, never the body: leave StreamFields unread.
         found = (
-            model.objects.live().filter(pk__in=model_pks).defer_streamfields()
+            model.objects.live().filter(pk__in=model_pks).only(*result_fields(model))
             if model
             else Page.objects.live().filter(pk__in=model_pks).defer_streamfields().specific()
         )
         pages.update({str(page.pk): page for page in found})
     return [pages[str(pk)] for pk in pks if str(pk) in pages]
+
+
+# What a result shows of any page: its title and URL, and the summary it falls back to.
+RESULT_PAGE_FIELDS = ("title", "url_path", "path", "depth", "live", "search_description")
+
+
+def result_fields(model) -> list[str]:
+    """The fields a result shows for a page of `model` (title, URL, summary, date): building
+    whole pages for ten results costs more than the search itself."""
+    fields = list(RESULT_PAGE_FIELDS)
+    if any(field.name == "summary" for field in model._meta.get_fields()):
+        fields.append("summary")
+    date_field = page_types.search_date_field(model)
+    if date_field:
+        fields.append(date_field)
+    return fields
 
 
 def _page_model(label: str):
