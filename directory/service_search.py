@@ -145,9 +145,34 @@ def run_service_search(index_page, params) -> ServiceSearch:
     return search
 
 
+# What a result shows (templates/directory/includes/service_card.html) and what its opening
+# status needs: the rest of a service (its description, contacts...) stays unread.
+SERVICE_CARD_FIELDS = (
+    "title",
+    "url_path",
+    "path",
+    "depth",
+    "live",
+    "summary",
+    "status",
+    "organisation__name",
+    "in_person",
+    "online",
+    "by_phone",
+    "is_free",
+    "cost_amount",
+    "cost_currency",
+    "cost_description",
+    "self_referral",
+    "closed_on_bank_holidays",
+)
+
+
 def load_results(pks: list, point: tuple[float, float] | None) -> list[ServiceResult]:
     """The services of one results page, in order, with what the listing shows."""
-    services = ServicePage.objects.select_related("organisation").in_bulk(pks)
+    services = (
+        ServicePage.objects.select_related("organisation").only(*SERVICE_CARD_FIELDS).in_bulk(pks)
+    )
     ServicePage.load_schedules(services.values())
     if point is not None:
         ServicePage.load_delivery_places(services.values())

@@ -260,6 +260,23 @@ def delivery_place(place, name: str, hub=None) -> DeliveryPlace:
     )
 
 
+# What a hub's DeliveryPlace reads (its title, address and location, and its URL).
+HUB_PLACE_FIELDS = (
+    "title",
+    "url_path",
+    "path",
+    "depth",
+    "live",
+    "oruk_id",
+    "address_line_1",
+    "address_line_2",
+    "town",
+    "postcode",
+    "latitude",
+    "longitude",
+)
+
+
 def hub_place(hub) -> DeliveryPlace:
     return delivery_place(hub, hub.title, hub=hub)
 
@@ -532,7 +549,11 @@ class ServicePage(OpeningHoursMixin, BasePage):
         ).values_list("servicepage_id", "familyhubpage_id"):
             hub_pks[service_pk].append(hub_pk)
         hub_model = cls._meta.get_field("hubs").related_model
-        hubs = hub_model.objects.live().in_bulk({pk for pks in hub_pks.values() for pk in pks})
+        hubs = (
+            hub_model.objects.live()
+            .only(*HUB_PLACE_FIELDS)
+            .in_bulk({pk for pks in hub_pks.values() for pk in pks})
+        )
         own_places = defaultdict(list)
         for location in ServiceLocation.objects.filter(page_id__in=by_pk):
             own_places[location.page_id].append(own_place(location))

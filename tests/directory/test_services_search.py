@@ -2,6 +2,7 @@
 filters, counts and order on both (what each engine ranks by text aside)."""
 
 import re
+from decimal import Decimal
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -210,7 +211,7 @@ def test_elasticsearch_and_the_database_agree(client, directory, elasticsearch, 
 
 
 def test_query_count_stays_flat_as_services_grow(client, directory, home_page):
-    from tests.directory.service_factories import make_service
+    from tests.directory.service_factories import make_service, organisation
 
     def queries() -> int:
         with CaptureQueriesContext(connection) as captured:
@@ -235,5 +236,14 @@ def test_query_count_stays_flat_as_services_grow(client, directory, home_page):
                 }
             ],
             sessions=[(2, "09:00", "10:00")],
+            # Every part of a result card shown: a charge, an organisation, the badges.
+            is_free=number % 2 == 0,
+            cost_amount=None if number % 2 == 0 else Decimal("2.50"),
+            cost_description="a session",
+            organisation=organisation(f"Provider {number % 4}"),
+            self_referral=True,
+            online=True,
+            by_phone=True,
+            summary="A summary.",
         )
     assert queries() == before
