@@ -103,10 +103,23 @@ def get_ok(client, url: str) -> Callable[[], object]:
     return call
 
 
+def cpu_calibration_ms() -> float:
+    """A fixed pure-Python workload, best of five, in milliseconds. The machines we benchmark
+    on change speed from one minute to the next (shared hosts): this figure, taken when a
+    benchmark starts and ends, says how fast the machine was while its figures were taken."""
+    best = float("inf")
+    for _ in range(5):
+        started = time.perf_counter()
+        sum(number * number for number in range(1_000_000))
+        best = min(best, time.perf_counter() - started)
+    return round(best * 1000, 1)
+
+
 @dataclass
 class Report:
     name: str
     figures: dict = field(default_factory=dict)
+    calibration_at_start_ms: float = field(default_factory=cpu_calibration_ms)
 
     def add(self, key: str, value) -> None:
         self.figures[key] = value
@@ -124,6 +137,11 @@ class Report:
             "python": platform.python_version(),
             "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
             "recorded_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            # Lower is a faster machine (cpu_calibration_ms): compare figures across runs with it.
+            "cpu_calibration_ms": {
+                "start": self.calibration_at_start_ms,
+                "end": cpu_calibration_ms(),
+            },
             "figures": self.figures,
         }
         path.write_text(json.dumps(payload, indent=2) + "\n")
