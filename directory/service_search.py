@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from directory import opening_hours as hours
 from search.faceted import SORT_NEAREST, FacetedQuery, faceted_search, nearest_distance
+from website.models import PAGE_LINK_FIELDS
 
 from . import postcodes
 from .models import DeliveryPlace, PostcodeLocation, ServicePage, TaxonomyTerm, locate
@@ -148,11 +149,7 @@ def run_service_search(index_page, params) -> ServiceSearch:
 # What a result shows (templates/directory/includes/service_card.html) and what its opening
 # status needs: the rest of a service (its description, contacts...) stays unread.
 SERVICE_CARD_FIELDS = (
-    "title",
-    "url_path",
-    "path",
-    "depth",
-    "live",
+    *PAGE_LINK_FIELDS,
     "summary",
     "status",
     "organisation__name",

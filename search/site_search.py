@@ -18,6 +18,8 @@ from django.utils.safestring import SafeString
 from wagtail.models import Page, Site
 from wagtail.search.query import And, Or, PlainText
 
+from website.models import PAGE_LINK_FIELDS
+
 from . import page_types
 from .engines import with_fallback
 from .highlight import highlighted_html
@@ -161,7 +163,7 @@ def _load_pages(pks: list, models: dict | None = None) -> list[Page]:
 
 
 # What a result shows of any page: its title and URL, and the summary it falls back to.
-RESULT_PAGE_FIELDS = ("title", "url_path", "path", "depth", "live", "search_description")
+RESULT_PAGE_FIELDS = (*PAGE_LINK_FIELDS, "search_description")
 
 
 def result_fields(model) -> list[str]:

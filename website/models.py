@@ -11,6 +11,10 @@ from wagtail.search import index
 
 from .blocks import BaseStreamBlock, LinkBlock
 
+# What a link to a page needs (its text, its URL, whether it is live): for `.only()` in listings,
+# so that building ten pages for ten links does not read every field of each.
+PAGE_LINK_FIELDS = ("title", "url_path", "path", "depth", "live")
+
 
 class BasePage(Page):
     """A page with a plain-text summary, used in listings, search results and as the meta

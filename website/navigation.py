@@ -11,7 +11,7 @@ from django.http import HttpRequest
 
 from wagtail.models import Page
 
-from .models import CouncilSettings, NavigationSettings
+from .models import PAGE_LINK_FIELDS, CouncilSettings, NavigationSettings
 
 # Where a request keeps its links once worked out (the header and the footer both ask).
 REQUEST_ATTRIBUTE = "_harbour_site_links"
@@ -45,7 +45,7 @@ def chosen_pages(raw_blocks) -> dict[int, Page]:
     """The chosen pages, with what a link needs: the title, whether it is live, the URL."""
     ids = {block["value"].get("page") for block in raw_blocks if block.get("type") == "link"}
     ids.discard(None)
-    pages = Page.objects.only("title", "live", "url_path", "path", "depth")
+    pages = Page.objects.only(*PAGE_LINK_FIELDS)
     return pages.in_bulk(ids) if ids else {}
 
 

@@ -31,7 +31,7 @@ from directory import geo, postcodes
 from directory import opening_hours as hours
 from directory.panels import LocationPanel
 from website.blocks import BaseStreamBlock
-from website.models import BasePage
+from website.models import PAGE_LINK_FIELDS, BasePage
 
 from .opening_hours import DateException, OpeningHoursMixin, OpeningHoursPageForm, WeeklySession
 from .postcodes import locate
@@ -331,7 +331,7 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
             .public()
             .filter(status="active")
             .order_by("title")
-            .only("title", "summary", "url_path", "path", "depth")
+            .only(*PAGE_LINK_FIELDS, "summary")
         )
         return context
 

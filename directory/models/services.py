@@ -36,7 +36,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from directory import postcodes, taxonomy_seed
 from search.faceted import FacetDocument
-from website.models import BasePage
+from website.models import PAGE_LINK_FIELDS, BasePage
 
 from .opening_hours import DateException, OpeningHoursMixin, OpeningHoursPageForm, WeeklySession
 from .postcodes import locate
@@ -262,11 +262,7 @@ def delivery_place(place, name: str, hub=None) -> DeliveryPlace:
 
 # What a hub's DeliveryPlace reads (its title, address and location, and its URL).
 HUB_PLACE_FIELDS = (
-    "title",
-    "url_path",
-    "path",
-    "depth",
-    "live",
+    *PAGE_LINK_FIELDS,
     "oruk_id",
     "address_line_1",
     "address_line_2",
