@@ -10,20 +10,24 @@ from wagtail.images.blocks import ImageBlock
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
+def link_href_and_label(page, url: str, text: str, request=None) -> tuple[str, str]:
+    """Where a LinkBlock's link goes and what it says. The href is empty for a chosen page that
+    is not live (unpublished since it was chosen), so lists leave it out instead of linking to
+    a 404. The text defaults to the page's title, or to the URL. (The base page's URL will do:
+    no page type of ours changes how its URL is made.)"""
+    if page is not None:
+        return (page.live and page.get_url(request)) or "", text or page.title
+    return url or "", text or url or ""
+
+
 class LinkStructValue(blocks.StructValue):
     @property
     def href(self) -> str:
-        """Where the link goes; empty for a page that is not live (unpublished since it was
-        chosen), so navigation and footers leave it out instead of linking to a 404."""
-        page = self.get("page")
-        if page is not None:
-            return (page.live and page.specific_deferred.url) or ""
-        return self.get("url") or ""
+        return link_href_and_label(self.get("page"), self.get("url"), self.get("text"))[0]
 
     @property
     def label(self) -> str:
-        page = self.get("page")
-        return self.get("text") or (page.title if page is not None else self.get("url", ""))
+        return link_href_and_label(self.get("page"), self.get("url"), self.get("text"))[1]
 
 
 class LinkBlock(blocks.StructBlock):

@@ -11,6 +11,7 @@ from django.http import HttpRequest
 
 from wagtail.models import Page
 
+from .blocks import link_href_and_label
 from .models import PAGE_LINK_FIELDS, CouncilSettings, NavigationSettings
 
 # Where a request keeps its links once worked out (the header and the footer both ask).
@@ -57,17 +58,12 @@ def links(raw_blocks, pages: dict[int, Page], request: HttpRequest) -> list[Link
         if block.get("type") != "link":
             continue
         value = block["value"]
-        text = value.get("text") or ""
+        page = None
         if value.get("page") is not None:
             page = pages.get(value["page"])
-            if page is None or not page.live:
-                continue
-            # The base page's URL: no page type of ours changes how its URL is made.
-            href = page.get_url(request) or ""
-            label = text or page.title
-        else:
-            href = value.get("url") or ""
-            label = text or href
+            if page is None:
+                continue  # deleted since it was chosen
+        href, label = link_href_and_label(page, value.get("url"), value.get("text"), request)
         if href:
             result.append(Link(href, label))
     return result
