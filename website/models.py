@@ -50,8 +50,8 @@ class BasePage(Page):
     # release's "release_date". None: "Newest" uses the last publication date.
     search_date_field = None
 
-    # Set by website.routing on the page it routes to: the pages above it, from the site's
-    # root page (at depth 2) down, with all their Page fields.
+    # Set by website.routing on the page it routes to, when the site's root page is at depth 2:
+    # the pages above it, from the site's root page down, with all their Page fields.
     routed_ancestors: list[Page] | None = None
 
     def get_view_restrictions(self):
@@ -59,7 +59,7 @@ class BasePage(Page):
         answering for its original), without Wagtail's query for the ancestors when routing
         fetched them already: every page view asks."""
         ancestors = self.routed_ancestors
-        if ancestors is None or (ancestors[0] if ancestors else self).depth != 2:
+        if ancestors is None:
             return super().get_view_restrictions()
         page_ids = set()
         for page in [self, *ancestors]:

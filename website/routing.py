@@ -51,9 +51,11 @@ def route_directly(request: HttpRequest, path: str) -> bool:
     if len(chain) > 1:
         # As Wagtail's walk does: the parent is known, so page.get_parent() costs no query.
         page._cached_parent_obj = chain[-2].specific_deferred
-    # The view restrictions check and the breadcrumbs read them instead of asking again
-    # (BasePage.routed_ancestors).
-    page.routed_ancestors = chain[:-1]
+    if chain[0].depth == 2:
+        # The view restrictions check and the breadcrumbs read them instead of asking again
+        # (BasePage.routed_ancestors): with the site's root at depth 2 they are every ancestor
+        # but the tree's own root.
+        page.routed_ancestors = chain[:-1]
     try:
         route = page.route(request, [])
     except Http404:

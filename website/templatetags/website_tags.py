@@ -52,7 +52,7 @@ def breadcrumbs(context, page):
         return {"ancestors": []}
     request = context.get("request")
     routed = getattr(page, "routed_ancestors", None)
-    if routed and routed[0].depth == 2:
+    if routed is not None:
         # Routing fetched them already: every ancestor but the tree's own root.
         ancestors = [ancestor for ancestor in routed if ancestor.live]
     else:
