@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString
 from wagtail.models import Page, Site
 from wagtail.search.query import And, Or, PlainText
 
+from website import content_cache, privacy
 from website.models import PAGE_LINK_FIELDS
 
 from . import page_types
@@ -87,13 +88,22 @@ def site_root(request) -> Page | None:
     site = site or Site.objects.filter(is_default_site=True).first()
     if site is None:
         return None
-    return Page.objects.only("path", "depth").filter(pk=site.root_page_id).first()
+    # Kept with the other shared content: a root page's place in the tree changes only by a move.
+    return content_cache.remember(
+        f"site-root:{site.pk}",
+        lambda: Page.objects.only("path", "depth").filter(pk=site.root_page_id).first(),
+    )
 
 
 def searchable_pages(request):
     """The pages site search may return: live, public, in this site, of a search page type."""
     models = page_types.site_search_models()
-    queryset = Page.objects.live().public().type(*models) if models else Page.objects.none()
+    # public(): Wagtail's, with the restrictions read from the shared list (website.privacy).
+    queryset = (
+        Page.objects.live().exclude(privacy.private_q()).type(*models)
+        if models
+        else Page.objects.none()
+    )
     root = site_root(request)
     return queryset.descendant_of(root, inclusive=True) if root else queryset.none()
 

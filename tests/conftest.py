@@ -5,6 +5,7 @@ import os
 import uuid
 
 from django.conf import settings as django_settings
+from django.core.cache import caches
 from django.core.management import call_command
 
 from wagtail.models import Site
@@ -74,6 +75,18 @@ def forget_stale_content_types():
     from django.contrib.contenttypes.models import ContentType
 
     ContentType.objects.clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Renditions, site root paths and the shared content (website/content_cache.py) are kept in
+    the (in-memory) default cache, under keys that a rolled-back or flushed database hands out
+    again: start every test from nothing."""
+    for cache in caches.all():
+        cache.clear()
+    yield
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -26,3 +26,22 @@ def page_cache_is_shared(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register(checks.Tags.caches)
+def content_cache_is_shared(app_configs, **kwargs):
+    """The same for the shared content (website/content_cache.py): another process would go on
+    showing the old navigation, settings or routes after a change."""
+    if not settings.CONTENT_CACHE_SECONDS:
+        return []
+    backend = settings.CACHES[settings.PAGE_CACHE_ALIAS]["BACKEND"]
+    if backend in PROCESS_LOCAL_CACHES:
+        return [
+            checks.Warning(
+                "The content cache is on, but its cache is local to each process, so a change "
+                "does not reach other processes.",
+                hint="Set REDIS_URL, or CONTENT_CACHE_SECONDS=0.",
+                id="website.W002",
+            )
+        ]
+    return []

@@ -6,9 +6,11 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageManager, Site
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from . import content_cache, privacy
 from .blocks import BaseStreamBlock, LinkBlock
 
 # What a link to a page needs (its text, its URL, whether it is live): for `.only()` in listings,
@@ -16,9 +18,17 @@ from .blocks import BaseStreamBlock, LinkBlock
 PAGE_LINK_FIELDS = ("title", "url_path", "path", "depth", "live")
 
 
+class BasePageQuerySet(PageQuerySet):
+    def private_q(self):
+        # `.public()` and `.not_public()` read the view restrictions from the shared list.
+        return privacy.private_q()
+
+
 class BasePage(Page):
     """A page with a plain-text summary, used in listings, search results and as the meta
     description when the editor has not written one."""
+
+    objects = PageManager.from_queryset(BasePageQuerySet)()
 
     summary = models.TextField(
         blank=True,
@@ -57,7 +67,9 @@ class BasePage(Page):
     def get_view_restrictions(self):
         """Wagtail's (the restrictions on this page and every page above it, an alias
         answering for its original), without Wagtail's query for the ancestors when routing
-        fetched them already: every page view asks."""
+        fetched them already, and from the shared list of restrictions (website/privacy.py):
+        every page view asks. Then a list, not a queryset: Wagtail's serve hook only loops over
+        it (the admin, which orders it, works on pages that routing did not fetch)."""
         ancestors = self.routed_ancestors
         if ancestors is None:
             return super().get_view_restrictions()
@@ -66,10 +78,7 @@ class BasePage(Page):
             while page.alias_of_id:
                 page = page.alias_of
             page_ids.add(page.pk)
-        # The tree's root (depth 1) is above every site's root page, and is never an alias.
-        return PageViewRestriction.objects.filter(
-            models.Q(page_id__in=page_ids) | models.Q(page__depth=1)
-        )
+        return privacy.restrictions_on(page_ids)
 
 
 class HomePage(BasePage):
@@ -107,8 +116,31 @@ class StandardPage(BasePage):
         verbose_name = "standard page"
 
 
+class SharedSiteSetting(BaseSiteSetting):
+    """A site setting that every page shows, read for a request from the shared content cache
+    (website/content_cache.py) instead of a query per page view. Editing it in the admin reads
+    and saves the row itself (`for_site`), and a save starts a new cache generation."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_request(cls, request):
+        attribute = cls.get_cache_attr_name()
+        if hasattr(request, attribute):
+            return getattr(request, attribute)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        name = f"{cls._meta.label_lower}:{site.pk}"
+        instance = content_cache.remember(name, lambda: cls.for_site(site))
+        instance._request = request  # as Wagtail's: page URLs are built for this request's site
+        setattr(request, attribute, instance)
+        return instance
+
+
 @register_setting(icon="site")
-class CouncilSettings(BaseSiteSetting):
+class CouncilSettings(SharedSiteSetting):
     """Who runs the site, and how to reach them: shown in the header and footer."""
 
     council_name = models.CharField(max_length=120, default="Harbour Borough Council")
@@ -157,7 +189,7 @@ class CouncilSettings(BaseSiteSetting):
 
 
 @register_setting(icon="list-ul")
-class NavigationSettings(BaseSiteSetting):
+class NavigationSettings(SharedSiteSetting):
     main_navigation = StreamField(
         [("link", LinkBlock())],
         blank=True,

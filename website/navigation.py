@@ -3,14 +3,16 @@
 
 Read through StreamField, each stream fetches its chosen pages in a query of its own, and every
 link goes through the block machinery, on every page view. Here both streams' stored data is
-read as it is, and the pages they choose are fetched together, once per request."""
+read as it is, and the pages they choose are fetched together; the links are then kept with the
+other shared content (website/content_cache.py) until an editor changes something."""
 
 from dataclasses import dataclass
 
 from django.http import HttpRequest
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from . import content_cache
 from .blocks import link_href_and_label
 from .models import PAGE_LINK_FIELDS, CouncilSettings, NavigationSettings
 
@@ -33,13 +35,20 @@ class SiteLinks:
 def site_links(request: HttpRequest) -> SiteLinks:
     cached = getattr(request, REQUEST_ATTRIBUTE, None)
     if cached is None:
-        # for_request: the same settings objects the templates' `settings` use, one query each.
-        main = NavigationSettings.for_request(request).main_navigation.raw_data
-        footer = CouncilSettings.for_request(request).footer_links.raw_data
-        pages = chosen_pages([*main, *footer])
-        cached = SiteLinks(links(main, pages, request), links(footer, pages, request))
+        site = Site.find_for_request(request)
+        # Per site: a link to a page on the request's own site is relative, to another absolute.
+        name = f"site-links:{site.pk if site else None}"
+        cached = content_cache.remember(name, lambda: read_site_links(request))
         setattr(request, REQUEST_ATTRIBUTE, cached)
     return cached
+
+
+def read_site_links(request: HttpRequest) -> SiteLinks:
+    # for_request: the same settings objects the templates' `settings` use.
+    main = NavigationSettings.for_request(request).main_navigation.raw_data
+    footer = CouncilSettings.for_request(request).footer_links.raw_data
+    pages = chosen_pages([*main, *footer])
+    return SiteLinks(links(main, pages, request), links(footer, pages, request))
 
 
 def chosen_pages(raw_blocks) -> dict[int, Page]:

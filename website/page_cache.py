@@ -5,8 +5,10 @@ every anonymous visitor: serve it from the cache. A publish must show at once, a
 shows other pages' content (the news index shows its releases, the hub index its hubs), so
 instead of working out which cached URLs a change touches, every cached page is keyed under a
 "generation" number and any publish, unpublish, move or delete of a page, and any change to a
-snippet or site setting, starts a new generation. That is Wagtail's "purge on publish" for a
-cache inside the site; a CDN in front is purged through wagtail.contrib.frontend_cache.
+snippet, site setting or view restriction, starts a new generation. That is Wagtail's "purge on
+publish" for a cache inside the site; a CDN in front is purged through
+wagtail.contrib.frontend_cache. The same generation keys the data every page shares
+(website/content_cache.py).
 
 What is never cached: anything but GET and HEAD; requests from signed-in users (or any request
 carrying a session); requests carrying what people type (a search query, a postcode), which
@@ -18,6 +20,7 @@ import logging
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 
@@ -52,7 +55,16 @@ def current_generation() -> int:
 
 
 def purge_all(**kwargs) -> None:
-    """Start a new generation: every page cached so far is stale from now on."""
+    """Start a new generation: every page (and every piece of shared data, website.content_cache)
+    cached so far is stale from now on."""
+    next_generation()
+    # The change is only seen by other requests once its transaction commits: one rendered in
+    # between would keep the old content under the new generation. A second new generation on
+    # commit leaves it behind. (Rolled back, there is nothing to leave behind.)
+    transaction.on_commit(next_generation)
+
+
+def next_generation() -> None:
     try:
         cache().incr(GENERATION_KEY)
     except ValueError:
@@ -134,7 +146,7 @@ class AnonymousPageCacheMiddleware:
 def purge_when_content_changes() -> None:
     """Connect purge_all to every change the public can see. Pages: publish, unpublish, move,
     delete (a draft saved is not visible, so it does not purge). Snippets, site settings, images,
-    documents and sites: any save or delete, as any page may show them."""
+    documents, sites and view restrictions: any save or delete, as any page may show them."""
     from django.db.models.signals import post_delete, post_save
 
     from wagtail import signals
@@ -151,26 +163,38 @@ def purge_when_content_changes() -> None:
     post_delete.connect(_purge_on_delete, dispatch_uid="page-cache-purge-delete")
 
 
+def generations_in_use() -> bool:
+    return bool(settings.PAGE_CACHE_SECONDS or settings.CONTENT_CACHE_SECONDS)
+
+
 def _purge_on_save(sender, **kwargs) -> None:
     # Saving a page is not publishing it: the page signals above cover pages.
-    if settings.PAGE_CACHE_SECONDS and shown_on_pages(sender):
+    if generations_in_use() and shown_on_pages(sender):
         purge_all()
 
 
 def _purge_on_delete(sender, **kwargs) -> None:
     from wagtail.models import Page
 
-    if settings.PAGE_CACHE_SECONDS and (issubclass(sender, Page) or shown_on_pages(sender)):
+    if generations_in_use() and (issubclass(sender, Page) or shown_on_pages(sender)):
         purge_all()
 
 
 def shown_on_pages(model) -> bool:
-    """Whether a change to this model's rows can change public pages other than its own."""
+    """Whether a change to this model's rows can change public pages other than its own. A view
+    restriction added to a section hides its pages, and takes them out of every listing."""
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Site
+    from wagtail.models import PageViewRestriction, Site
     from wagtail.snippets.models import get_snippet_models
 
-    shared = (BaseSiteSetting, BaseGenericSetting, Site, get_image_model(), get_document_model())
+    shared = (
+        BaseSiteSetting,
+        BaseGenericSetting,
+        Site,
+        PageViewRestriction,
+        get_image_model(),
+        get_document_model(),
+    )
     return issubclass(model, shared) or model in get_snippet_models()

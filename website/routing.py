@@ -5,14 +5,17 @@ fetch the root, then its specific page, then the child with the slug "family-hub
 specific page, and so on: two queries per level, before the page itself is rendered. Here every
 page along the path is fetched in one query (the root by id, the rest by slug, an indexed
 column), the chain is checked (each page the child of the one before), and only the last page is
-fetched as its specific type. The answer is stored where Wagtail keeps a request's route
-(`request._wagtail_route_for_request`), then Wagtail's own `serve` view takes over: view
+fetched as its specific type; the chain is kept with the shared content until a page is
+published, unpublished, moved or deleted. The answer is stored where Wagtail keeps a request's
+route (`request._wagtail_route_for_request`), then Wagtail's own `serve` view takes over: view
 restrictions, hooks and the page's `serve` are unchanged.
 
 The walk is only skipped where it cannot make a difference: every page on the way must route its
 children as Wagtail's `Page.route` does, or be a routable page whose own sub-URLs do not match
 the rest of the path. Anything else (a page type with its own `route`, a path that does not
 name a page, a multilingual site) goes through Wagtail's walk as before."""
+
+import hashlib
 
 from django.conf import settings
 from django.db.models import Q
@@ -22,6 +25,7 @@ from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
+from . import content_cache
 from .sites import site_for_request
 
 # Where Wagtail's Page.route_for_request keeps its answer for the request.
@@ -44,7 +48,7 @@ def route_directly(request: HttpRequest, path: str) -> bool:
     if site is None:
         return False
     slugs = [component for component in path.split("/") if component]
-    chain = page_chain(site.root_page_id, slugs)
+    chain = shared_page_chain(site, slugs)
     if chain is None or not passes_through(chain, slugs):
         return False
     page = chain[-1].specific
@@ -62,6 +66,15 @@ def route_directly(request: HttpRequest, path: str) -> bool:
         route = None
     setattr(request, ROUTE_ATTRIBUTE, route)
     return True
+
+
+def shared_page_chain(site, slugs: list[str]) -> list[Page] | None:
+    """page_chain, kept with the shared content (website/content_cache.py): a chain changes only
+    by a publish, unpublish, move or delete, each of which starts a new generation."""
+    path = hashlib.sha256("/".join(slugs).encode("utf-8", "surrogateescape")).hexdigest()
+    return content_cache.remember(
+        f"route:{site.pk}:{path}", lambda: page_chain(site.root_page_id, slugs)
+    )
 
 
 def page_chain(root_id: int, slugs: list[str]) -> list[Page] | None:

@@ -2,9 +2,10 @@
 
 Wagtail's `Site.find_for_request` ranks the candidate sites inside the database (a CASE
 expression, the Site manager's own ordering, the root page joined in): the query costs about
-5 ms to build and run here, on every page view, more than any other query a page makes. The
-candidates are one or two rows, so they are fetched plainly and ranked here, by Wagtail's rules,
-and the answer is left where Wagtail looks first (`request._wagtail_site`).
+5 ms to build and run here, on every page view, more than any other query a page makes. A
+council has one site or a few, so all of them are read plainly (and kept with the other shared
+content, website/content_cache.py), ranked here by Wagtail's rules, and the answer is left
+where Wagtail looks first (`request._wagtail_site`).
 
 The views that serve pages and site search call `site_for_request` first; everything after them
 (settings, URLs, routing) then finds the site there. Other views (the JSON APIs, the admin) are
@@ -13,11 +14,12 @@ requests that need no site at all."""
 
 from collections.abc import Sequence
 
-from django.db.models import Q
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 
 from wagtail.models import Site
+
+from . import content_cache
 
 # Where Site.find_for_request keeps its answer for the request.
 REQUEST_ATTRIBUTE = "_wagtail_site"
@@ -61,8 +63,12 @@ def find_site(request: HttpRequest) -> Site | None:
         port = int(request.get_port())
     except (TypeError, ValueError):
         port = None
-    candidates = Site.objects.filter(Q(hostname=hostname) | Q(is_default_site=True)).order_by()
-    return choose_site(list(candidates), hostname, port)
+    candidates = [site for site in all_sites() if site.hostname == hostname or site.is_default_site]
+    return choose_site(candidates, hostname, port)
+
+
+def all_sites() -> list[Site]:
+    return content_cache.remember("sites", lambda: list(Site.objects.order_by()))
 
 
 def site_for_request(request: HttpRequest) -> Site | None:

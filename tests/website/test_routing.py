@@ -116,14 +116,21 @@ def test_the_served_page_knows_its_parent_without_a_query(demo_site):
     assert len(captured.captured_queries) == 0
 
 
-def test_routing_a_deep_page_costs_three_queries(demo_site):
+def test_routing_a_deep_page_costs_three_queries_then_one(demo_site, settings):
     hub = FamilyHubPage.objects.live().first()
-    request = RequestFactory().get(hub.url)
+    settings.CONTENT_CACHE_SECONDS = 0
     routing.route_directly(RequestFactory().get(hub.url), hub.url)  # warm the content types
     with CaptureQueriesContext(connection) as captured:
-        routing.route_directly(request, hub.url)
+        routing.route_directly(RequestFactory().get(hub.url), hub.url)
     # The site, every page on the path, and the hub as its own type (Wagtail's walk: 7).
     assert len(captured.captured_queries) == 3
+
+    settings.CONTENT_CACHE_SECONDS = 600
+    routing.route_directly(RequestFactory().get(hub.url), hub.url)
+    with CaptureQueriesContext(connection) as captured:
+        routing.route_directly(RequestFactory().get(hub.url), hub.url)
+    # The sites and the chain are shared content (website/content_cache.py): only the hub.
+    assert len(captured.captured_queries) == 1
 
 
 def breadcrumb_links(html: str) -> list[str]:

@@ -185,6 +185,9 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 # one process (the scheduler, the admin) would not reach the others. 0 turns it off.
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+# The data every page shows (settings, navigation, sites, view restrictions), kept under the
+# page cache's generation (website/content_cache.py), by the same rule: only with a shared cache.
+CONTENT_CACHE_SECONDS = env_int("CONTENT_CACHE_SECONDS", 600 if REDIS_URL else 0)
 # How long browsers and a CDN may keep a page: short, as a CDN is purged by Wagtail's frontend
 # cache (below) but browsers cannot be.
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)

@@ -1,0 +1,51 @@
+"""Data that every page shows and that only an editor's change can change: the list of sites,
+the council's and the navigation settings, the header and footer links, and which sections
+have view restrictions.
+
+Read afresh, they cost every page view five or six queries before its own content (on this
+project's reference machine about 2 ms each, most of it Python). Here each is kept in Django's
+cache under the page cache's generation (website/page_cache.py): every publish, unpublish, move
+or delete of a page, and every save or delete of a snippet, setting, site or view restriction,
+starts a new generation, so nothing is read stale after a change.
+
+Only with a cache every process shares (Redis, by REDIS_URL), or in a single process (the
+tests): with a memory cache in each of several processes, a change made in one (the admin, the
+scheduler) would not reach the others. CONTENT_CACHE_SECONDS = 0 turns it off, and every value
+is then read afresh as before."""
+
+import logging
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.conf import settings
+
+from . import page_cache
+
+logger = logging.getLogger(__name__)
+
+Value = TypeVar("Value")
+MISSING = object()
+
+
+def remember(name: str, build: Callable[[], Value]) -> Value:
+    """build()'s answer, built once per generation and shared by every request until then.
+    `name` must say everything the answer depends on (e.g. the site's id). None is not kept (a
+    path that names no page must not fill the cache), so it is built again each time."""
+    if not settings.CONTENT_CACHE_SECONDS:
+        return build()
+    cache = page_cache.cache()
+    try:
+        key = f"content:{page_cache.current_generation()}:{name}"
+        value = cache.get(key, MISSING)
+    except Exception:  # a cache server that is down must not take the site down
+        logger.warning("content cache unavailable", exc_info=True)
+        return build()
+    if value is MISSING:
+        value = build()
+        if value is None:
+            return value
+        try:
+            cache.set(key, value, settings.CONTENT_CACHE_SECONDS)
+        except Exception:
+            logger.warning("content cache unavailable", exc_info=True)
+    return value
