@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString
 from wagtail.models import Page, Site
 from wagtail.search.query import And, Or, PlainText
 
-from website import content_cache, privacy
+from website import content_cache, view_restrictions
 from website.models import PAGE_LINK_FIELDS
 
 from . import page_types
@@ -98,9 +98,9 @@ def site_root(request) -> Page | None:
 def searchable_pages(request):
     """The pages site search may return: live, public, in this site, of a search page type."""
     models = page_types.site_search_models()
-    # public(): Wagtail's, with the restrictions read from the shared list (website.privacy).
+    # Wagtail's public(), with the restrictions from the shared list (website.view_restrictions).
     queryset = (
-        Page.objects.live().exclude(privacy.private_q()).type(*models)
+        Page.objects.live().exclude(view_restrictions.private_q()).type(*models)
         if models
         else Page.objects.none()
     )

@@ -10,7 +10,7 @@ from wagtail.models import Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from . import content_cache, privacy
+from . import content_cache, view_restrictions
 from .blocks import BaseStreamBlock, LinkBlock
 
 # What a link to a page needs (its text, its URL, whether it is live): for `.only()` in listings,
@@ -21,7 +21,7 @@ PAGE_LINK_FIELDS = ("title", "url_path", "path", "depth", "live")
 class BasePageQuerySet(PageQuerySet):
     def private_q(self):
         # `.public()` and `.not_public()` read the view restrictions from the shared list.
-        return privacy.private_q()
+        return view_restrictions.private_q()
 
 
 class BasePage(Page):
@@ -67,9 +67,10 @@ class BasePage(Page):
     def get_view_restrictions(self):
         """Wagtail's (the restrictions on this page and every page above it, an alias
         answering for its original), without Wagtail's query for the ancestors when routing
-        fetched them already, and from the shared list of restrictions (website/privacy.py):
-        every page view asks. Then a list, not a queryset: Wagtail's serve hook only loops over
-        it (the admin, which orders it, works on pages that routing did not fetch)."""
+        fetched them already, and from the shared list of restrictions
+        (website/view_restrictions.py): every page view asks. Then a list, not a queryset:
+        Wagtail's serve hook only loops over it (the admin, which orders it, works on pages
+        that routing did not fetch)."""
         ancestors = self.routed_ancestors
         if ancestors is None:
             return super().get_view_restrictions()
@@ -78,7 +79,7 @@ class BasePage(Page):
             while page.alias_of_id:
                 page = page.alias_of
             page_ids.add(page.pk)
-        return privacy.restrictions_on(page_ids)
+        return view_restrictions.restrictions_on(page_ids)
 
 
 class HomePage(BasePage):
