@@ -27,10 +27,17 @@ Value = TypeVar("Value")
 MISSING = object()
 
 
-def remember(name: str, build: Callable[[], Value]) -> Value:
+def kept_unless_none(value) -> bool:
+    return value is not None
+
+
+def remember(
+    name: str, build: Callable[[], Value], keep: Callable[[Value], bool] = kept_unless_none
+) -> Value:
     """build()'s answer, built once per generation and shared by every request until then.
-    `name` must say everything the answer depends on (e.g. the site's id). None is not kept (a
-    path that names no page must not fill the cache), so it is built again each time."""
+    `name` must say everything the answer depends on (e.g. the site's id). An answer that
+    `keep` refuses (by default None) is built again each time: a path that names no page, say,
+    must not fill the cache."""
     if not settings.CONTENT_CACHE_SECONDS:
         return build()
     cache = page_cache.cache()
@@ -42,7 +49,7 @@ def remember(name: str, build: Callable[[], Value]) -> Value:
         return build()
     if value is MISSING:
         value = build()
-        if value is None:
+        if not keep(value):
             return value
         try:
             cache.set(key, value, settings.CONTENT_CACHE_SECONDS)

@@ -11,8 +11,9 @@ route (`request._wagtail_route_for_request`), then Wagtail's own `serve` view ta
 restrictions, hooks and the page's `serve` are unchanged.
 
 The walk is only skipped where it cannot make a difference: every page on the way must route its
-children as Wagtail's `Page.route` does, or be a routable page whose own sub-URLs do not match
-the rest of the path. Anything else (a page type with its own `route`, a path that does not
+children as Wagtail's `Page.route` does, or be a routable page; a live routable page whose own
+URLs match the rest of the path (/family-hubs/nearest/, /news/feed/) is handed that rest, as
+Wagtail's walk would. Anything else (a page type with its own `route`, a path that does not
 name a page, a multilingual site) goes through Wagtail's walk as before."""
 
 import hashlib
@@ -49,8 +50,10 @@ def route_directly(request: HttpRequest, path: str) -> bool:
         return False
     slugs = [component for component in path.split("/") if component]
     chain = shared_page_chain(site, slugs)
-    if chain is None or not passes_through(chain, slugs):
+    position = routing_page_position(chain, slugs) if chain else None
+    if position is None:
         return False
+    chain = chain[: position + 1]
     page = chain[-1].specific
     if len(chain) > 1:
         # As Wagtail's walk does: the parent is known, so page.get_parent() costs no query.
@@ -61,7 +64,8 @@ def route_directly(request: HttpRequest, path: str) -> bool:
         # but the tree's own root.
         page.routed_ancestors = chain[:-1]
     try:
-        route = page.route(request, [])
+        # The rest of the path is empty, or one of the routable page's own URLs.
+        route = page.route(request, slugs[position:])
     except Http404:
         route = None
     setattr(request, ROUTE_ATTRIBUTE, route)
@@ -70,15 +74,20 @@ def route_directly(request: HttpRequest, path: str) -> bool:
 
 def shared_page_chain(site, slugs: list[str]) -> list[Page] | None:
     """page_chain, kept with the shared content (website/content_cache.py): a chain changes only
-    by a publish, unpublish, move or delete, each of which starts a new generation."""
+    by a publish, unpublish, move or delete, each of which starts a new generation. Only a chain
+    that reaches the end of the path is kept (one per page): the paths that do not name a page
+    (a routable page's own URLs, mistyped addresses) are numberless."""
     path = hashlib.sha256("/".join(slugs).encode("utf-8", "surrogateescape")).hexdigest()
     return content_cache.remember(
-        f"route:{site.pk}:{path}", lambda: page_chain(site.root_page_id, slugs)
+        f"route:{site.pk}:{path}",
+        lambda: page_chain(site.root_page_id, slugs),
+        keep=lambda chain: chain is not None and len(chain) == len(slugs) + 1,
     )
 
 
 def page_chain(root_id: int, slugs: list[str]) -> list[Page] | None:
-    """[root, child, grandchild, ...] along `slugs`, or None when a slug names no page there."""
+    """[root, child, grandchild, ...] along `slugs`, as far as pages go along them: the whole
+    path when each slug names a page there. None when the root page is missing."""
     candidates = list(Page.objects.filter(Q(pk=root_id) | Q(slug__in=slugs)))
     chain = [page for page in candidates if page.pk == root_id]
     if not chain:
@@ -96,26 +105,32 @@ def page_chain(root_id: int, slugs: list[str]) -> list[Page] | None:
             None,
         )
         if child is None:
-            return None
+            break
         chain.append(child)
     return chain
 
 
-def passes_through(chain: list[Page], slugs: list[str]) -> bool:
-    """True when every page before the last would hand the rest of the path to its child."""
-    for position, page in enumerate(chain[:-1]):
+def routing_page_position(chain: list[Page], slugs: list[str]) -> int | None:
+    """Where in the chain the page is that answers the path, as Wagtail's walk would find it:
+    the last page, when the chain reaches the end of the path and every page before it hands
+    the rest of the path to its child; or a live routable page whose own URLs match the rest
+    of the path (Wagtail asks those before its children). None when only Wagtail's walk can
+    tell: a page on the way has a route() of its own, or the path names no page."""
+    for position, page in enumerate(chain):
+        rest = slugs[position:]
+        if not rest:
+            return position
         page_class = page.specific_class
         if page_class is None:
-            return False
+            return None
         if page_class.route is Page.route:
             continue
         if page_class.route is RoutablePageMixin.route:
-            rest = "/" + "".join(f"{slug}/" for slug in slugs[position:])
-            if page.live and matches_subpage_url(page_class, rest):
-                return False  # the routable page answers this URL itself
+            if page.live and matches_subpage_url(page_class, "/" + "".join(f"{s}/" for s in rest)):
+                return position
             continue
-        return False  # a route of its own: only Wagtail's walk knows what it does
-    return True
+        return None  # a route of its own: only Wagtail's walk knows what it does
+    return None  # the path goes on where no page is: Wagtail's walk answers (a 404)
 
 
 def matches_subpage_url(page_class, path: str) -> bool:

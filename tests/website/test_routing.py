@@ -49,12 +49,22 @@ def test_every_page_of_the_demo_site_routes_as_wagtail_routes_it(demo_site):
         assert direct_route(path) == wagtail_route(path), path
 
 
-def test_a_routable_pages_own_urls_go_to_wagtail_and_still_work(demo_site, client):
+def test_a_routable_pages_own_urls_go_to_its_views_as_wagtail_routes_them(demo_site, client):
     hubs = FamilyHubIndexPage.objects.get()
     news = NewsIndexPage.objects.get()
     for path in (f"{hubs.url}nearest/", f"{news.url}feed/", f"{news.url}feed/atom/"):
-        assert direct_route(path) == "walk"
+        assert direct_route(path) == wagtail_route(path), path
+        assert direct_route(path)[2] is not None, path  # the routable page's own view
         assert client.get(path).status_code == 200, path
+
+
+def test_a_routable_pages_own_url_costs_two_queries(demo_site):
+    path = f"{FamilyHubIndexPage.objects.get().url}nearest/"
+    routing.route_directly(RequestFactory().get(path), path)  # the sites, the content types
+    with CaptureQueriesContext(connection) as captured:
+        routing.route_directly(RequestFactory().get(path), path)
+    # The pages on the path and the hub index as its own type (Wagtail's walk: 4).
+    assert len(captured.captured_queries) == 2
 
 
 def test_a_child_page_named_like_a_routable_url_is_left_to_the_routable_page(demo_site):
@@ -62,8 +72,25 @@ def test_a_child_page_named_like_a_routable_url_is_left_to_the_routable_page(dem
     hubs = FamilyHubIndexPage.objects.get()
     hubs.add_child(instance=StandardPage(title="Nearest", slug="nearest"))
     path = f"{hubs.url}nearest/"
-    assert direct_route(path) == "walk"
-    assert wagtail_route(path)[0] == hubs.pk
+    assert direct_route(path) == wagtail_route(path)
+    assert direct_route(path)[0] == hubs.pk
+
+
+def test_a_draft_routable_page_hands_its_urls_to_its_children(demo_site):
+    hubs = FamilyHubIndexPage.objects.get()
+    hubs.add_child(instance=StandardPage(title="Nearest", slug="nearest"))
+    hubs.unpublish()
+    path = f"{hubs.url}nearest/"
+    assert direct_route(path) == wagtail_route(path)
+    assert direct_route(path)[1] is StandardPage
+
+
+@pytest.mark.parametrize("rest", ["nearest/extra/", "no-such-page/", "feed/atom/more/"])
+def test_a_path_past_a_routable_page_that_names_nothing_is_a_404_as_in_wagtail(demo_site, rest):
+    hubs = FamilyHubIndexPage.objects.get()
+    path = f"{hubs.url}{rest}"
+    assert wagtail_route(path) is None
+    assert direct_route(path) in ("walk", None)
 
 
 def test_a_draft_page_is_not_found_but_its_live_children_are(site, home_page, client):
