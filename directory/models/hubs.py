@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
@@ -103,12 +104,12 @@ class FamilyHubIndexPage(RoutablePageMixin, BasePage):
                     )
             else:
                 status = 404 if form.not_found else 400
-        response = self.render(
-            request,
-            template="directory/family_hub_finder.html",
-            context_overrides={"form": form, "results": results},
+        # Not self.render(): this page's own get_context works out every hub's opening status
+        # and map marker, which the finder does not show.
+        context = {**BasePage.get_context(self, request), "form": form, "results": results}
+        response = TemplateResponse(
+            request, "directory/family_hub_finder.html", context, status=status
         )
-        response.status_code = status
         # The URL holds a postcode: keep the answer out of every cache.
         add_never_cache_headers(response)
         patch_cache_control(response, private=True, no_store=True)

@@ -129,6 +129,26 @@ def test_finder_page_lists_hubs_nearest_first_with_the_nearest_highlighted(clien
     assert "no-store" in response["Cache-Control"]
 
 
+def test_finder_works_out_opening_times_only_for_the_hubs_it_shows(client, hubs, monkeypatch):
+    """The finder is a view of the hub index: it must not also build the index's list of every
+    hub, with their opening times, which it does not show."""
+    from directory.models import FamilyHubPage
+
+    worked_out = []
+    opening_status = FamilyHubPage.opening_status
+
+    def counted(hub, *args, **kwargs):
+        worked_out.append(hub.pk)
+        return opening_status(hub, *args, **kwargs)
+
+    monkeypatch.setattr(FamilyHubPage, "opening_status", counted)
+    response = client.get("/family-hubs/nearest/", {"postcode": "WV1 1SH"})
+
+    cards = BeautifulSoup(response.content, "html.parser").select("ol.card-list > li")
+    assert len(cards) == 3
+    assert sorted(worked_out) == sorted(hub.pk for hub in hubs.values())
+
+
 def test_finder_accepts_a_partial_postcode(client, hubs):
     response = client.get("/family-hubs/nearest/", {"postcode": "WV10"})
 
