@@ -2,12 +2,14 @@
 
 Publishing, unpublishing and editing a page all save it, so `post_save` covers them; deleting
 sends `post_delete` for the page (and each descendant); moving a page changes the tree paths
-of everything below it without saving each, so `post_page_move` queues the whole subtree.
+of everything below it without saving each, so `post_page_move` queues the whole subtree. An
+object whose data other documents hold (a hub's location is in its services' documents) queues
+those too: `search_dependents()` on its model.
 
 Queued inside the request's transaction, as a row in the database: if the change rolls back, so
 does the update, and if the change commits, the update cannot be lost."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 
 from wagtail.search.index import class_is_indexed, get_indexed_models
 from wagtail.signals import post_page_move
@@ -23,6 +25,45 @@ def queue_document_sync(instance) -> None:
     sync_search_document.enqueue(instance._meta.label_lower, str(instance.pk))
 
 
+def _with_dependents(instance):
+    """The instance as the model that says what depends on it: a page saved as a plain `Page`
+    (some of Wagtail's actions do) is looked at as its own type."""
+    from wagtail.models import Page
+
+    if (
+        isinstance(instance, Page)
+        and type(instance) is Page
+        and hasattr(instance.specific_class or Page, "search_dependents")
+    ):
+        return instance.specific_deferred
+    return instance
+
+
+def dependent_documents(instance) -> tuple[type, list] | None:
+    """(model, pks) of the objects whose search documents hold some of this one's data:
+    a service's document holds its hubs' locations, its organisation's name and its
+    categories' names and codes. A model says so with a `search_dependents()` queryset;
+    Elasticsearch does not follow relations, so they are updated with it."""
+    instance = _with_dependents(instance)
+    find = getattr(instance, "search_dependents", None)
+    if find is None or instance.pk is None:
+        return None
+    dependents = find()
+    pks = list(dependents.values_list("pk", flat=True))
+    return (dependents.model, pks) if pks else None
+
+
+def queue_dependents_sync(found: tuple[type, list] | None) -> None:
+    if found:
+        from .tasks import sync_search_documents
+
+        model, pks = found
+        args = [model._meta.label_lower, [str(pk) for pk in pks]]
+        # Publishing saves a page twice (the revision, then the page): one update will do.
+        if not _already_waiting(sync_search_documents, args):
+            sync_search_documents.enqueue(*args)
+
+
 def saved_handler_uid(model) -> str:
     """The dispatch uid of `on_saved` for a model (website.bulk_saves pauses it)."""
     return f"search-saved-{model._meta.label}"
@@ -32,10 +73,19 @@ def on_saved(sender, instance, raw: bool = False, **kwargs) -> None:
     if raw:  # loading fixtures: the data is not final yet
         return
     queue_document_sync(instance)
+    queue_dependents_sync(dependent_documents(instance))
+
+
+def on_deleting(sender, instance, **kwargs) -> None:
+    """Before a delete, while its relations still exist: which documents will need updating."""
+    instance._search_dependents = dependent_documents(instance)
 
 
 def on_deleted(sender, instance, **kwargs) -> None:
     queue_document_sync(instance)
+    # Queued after the delete: with a task backend that runs at once, the update must not
+    # read the relations before they are gone.
+    queue_dependents_sync(getattr(instance, "_search_dependents", None))
 
 
 def on_page_moved(sender, instance, **kwargs) -> None:
@@ -69,24 +119,34 @@ def on_synonyms_changed(sender, instance=None, **kwargs) -> None:
 
 def _rebuild_already_waiting() -> bool:
     """A rebuild queued and not started yet will pick up this change too."""
+    from .tasks import rebuild_search_index
+
+    return _already_waiting(rebuild_search_index, [])
+
+
+def _already_waiting(task, args: list) -> bool:
+    """The same task with the same arguments is in the durable queue and not started yet: it
+    reads the database when it runs, so it will pick up this change too."""
     from django.apps import apps
 
-    if not apps.is_installed("django_tasks_db"):
-        return False
+    if not apps.is_installed("django_tasks_db") or not task.get_backend().supports_defer:
+        return False  # a backend that runs tasks at once, or keeps none waiting
     from django_tasks import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
-    from .tasks import rebuild_search_index
-
-    return DBTaskResult.objects.filter(
-        status=TaskResultStatus.READY, task_path=rebuild_search_index.module_path
-    ).exists()
+    waiting = DBTaskResult.objects.filter(
+        status=TaskResultStatus.READY, task_path=task.module_path
+    ).values_list("args_kwargs", flat=True)
+    return any(args_kwargs.get("args", []) == args for args_kwargs in waiting)
 
 
 def connect_signal_handlers() -> None:
     for model in get_indexed_models():
         if getattr(model, "search_auto_update", True):
             post_save.connect(on_saved, sender=model, dispatch_uid=saved_handler_uid(model))
+            pre_delete.connect(
+                on_deleting, sender=model, dispatch_uid=f"search-deleting-{model._meta.label}"
+            )
             post_delete.connect(
                 on_deleted, sender=model, dispatch_uid=f"search-deleted-{model._meta.label}"
             )

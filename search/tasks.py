@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
+from modelsearch.backends import get_search_backends
 from wagtail.models import Page
 from wagtail.search.index import get_indexed_instance
 
@@ -74,39 +75,82 @@ def _indexes_being_rebuilt(backend, model) -> list:
     return find(model) if find else []
 
 
+def _sync_documents(model_label: str, pks: list[str], backends) -> tuple[int, int, bool]:
+    """Make each object's document match the database in these backends: index the ones that
+    exist and are indexable; in Elasticsearch, delete the others' documents.
+    Returns (indexed, removed, an index is being rebuilt)."""
+    model = apps.get_model(model_label)
+    indexed = []
+    for obj in model._default_manager.filter(pk__in=pks):
+        instance = get_indexed_instance(obj)
+        if instance is not None:
+            indexed.append(instance)
+    kept = {str(instance.pk) for instance in indexed}
+    removed = [pk for pk in pks if str(pk) not in kept]
+    # By type: a page may be indexed as a more specific model than it was queued as.
+    by_model: dict[type, list] = {}
+    for instance in indexed:
+        by_model.setdefault(type(instance), []).append(instance)
+    rebuilding = False
+    for backend in backends:
+        being_rebuilt = _indexes_being_rebuilt(backend, model)
+        rebuilding = rebuilding or bool(being_rebuilt)
+        for indexed_model, instances in by_model.items():
+            backend.add_bulk(indexed_model, instances)
+            for index in being_rebuilt:
+                index.add_items(indexed_model, instances)
+        if not hasattr(backend, "es"):
+            continue  # the database backend: Wagtail removes what it no longer indexes
+        index_names = [backend.get_index_for_model(model).name]
+        index_names += [index.name for index in being_rebuilt]
+        for pk in removed:
+            for index_name in index_names:
+                _delete_document(backend, index_name, pk)
+    return len(indexed), len(removed), rebuilding
+
+
+def _queued_backends() -> list:
+    return [named_backend(name) for name in queued_backend_names()]
+
+
 @task()
 def sync_search_document(model_label: str, pk: str, attempt: int = 1) -> str:
     """Make Elasticsearch's document for one object match the database: index it if it exists
     (and is indexable), delete it otherwise."""
-    backend_names = queued_backend_names()
-    if not backend_names:
+    if not queued_backend_names():
         return "no Elasticsearch backend configured"
-    model = apps.get_model(model_label)
-    obj = model._default_manager.filter(pk=pk).first()
-    indexed = get_indexed_instance(obj) if obj is not None else None
-    rebuilding = False
     try:
-        for name in backend_names:
-            backend = named_backend(name)
-            being_rebuilt = _indexes_being_rebuilt(backend, model)
-            rebuilding = rebuilding or bool(being_rebuilt)
-            if indexed is not None:
-                backend.add(indexed)
-                for index in being_rebuilt:
-                    index.add_item(indexed)
-            else:
-                for index_name in [backend.get_index_for_model(model).name] + [
-                    index.name for index in being_rebuilt
-                ]:
-                    _delete_document(backend, index_name, pk)
+        indexed, _, rebuilding = _sync_documents(model_label, [pk], _queued_backends())
     except UNAVAILABLE_ERRORS as error:
         outcome = _retry_later(sync_search_document, attempt, model_label, pk)
         raise SearchIndexUnavailable(
             f"{model_label} {pk}, attempt {attempt}: {type(error).__name__}; {outcome}"
         ) from error
-    done = "indexed" if indexed is not None else "removed"
+    done = "indexed" if indexed else "removed"
     if rebuilding:
         outcome = _retry_later(sync_search_document, attempt, model_label, pk)
+        return f"{done}, in the index being rebuilt too; {outcome}"
+    return done
+
+
+@task()
+def sync_search_documents(model_label: str, pks: list[str], attempt: int = 1) -> str:
+    """The same for many objects of one model, in bulk: the documents that hold data from an
+    object that changed (search.indexing.dependent_documents), such as a hub's services. In
+    every backend: Wagtail updates the database index for the object that changed, not for
+    the objects that hold its data."""
+    # The database backend first: it is there even while Elasticsearch is not.
+    backends = [*get_search_backends(with_auto_update=True), *_queued_backends()]
+    try:
+        indexed, removed, rebuilding = _sync_documents(model_label, pks, backends)
+    except UNAVAILABLE_ERRORS as error:
+        outcome = _retry_later(sync_search_documents, attempt, model_label, pks)
+        raise SearchIndexUnavailable(
+            f"{len(pks)} of {model_label}, attempt {attempt}: {type(error).__name__}; {outcome}"
+        ) from error
+    done = f"indexed {indexed}, removed {removed}"
+    if rebuilding:
+        outcome = _retry_later(sync_search_documents, attempt, model_label, pks)
         return f"{done}, in the index being rebuilt too; {outcome}"
     return done
 

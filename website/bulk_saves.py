@@ -4,7 +4,8 @@ Every save of a page or snippet updates Wagtail's reference index and the search
 a page is saved several times while it is created (the page, its revision, its publication):
 loading the demo that way costs most of its time. Inside `deferred_index_updates()` those
 updates are collected instead, and made once per object when the block ends: the search
-indexes in bulk, per model, and the Elasticsearch queue (search.indexing) once per object.
+indexes in bulk, per model, and the Elasticsearch queue (search.indexing) once per object,
+with the objects whose documents hold data from them (`search_dependents()`).
 
 Meant for a bulk load that runs on its own (a management command, a test fixture): the search
 signal handlers are disconnected process-wide for the duration. Deletions are not deferred."""
@@ -22,7 +23,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from modelcluster.fields import ParentalKey
 
-from search.indexing import on_saved, queue_document_sync, saved_handler_uid
+from search.indexing import dependent_documents, on_saved, queue_document_sync, saved_handler_uid
 
 COLLECTOR_UID = "website-bulk-saves"
 
@@ -57,6 +58,7 @@ def deferred_index_updates():
             post_save.connect(post_save_signal_handler, sender=model)
             post_save.connect(on_saved, sender=model, dispatch_uid=saved_handler_uid(model))
     _update_references(to_reference)
+    _add_dependents(to_index)
     _update_search_indexes(to_index)
 
 
@@ -78,6 +80,19 @@ def _update_references(to_reference) -> None:
     for model, pks in to_reference.items():
         for instance in model.objects.filter(pk__in=pks):
             ReferenceIndex.create_or_update_for_object(instance)
+
+
+def _add_dependents(to_index) -> None:
+    """Objects whose documents hold data from a saved one (search.indexing) are updated too:
+    an imported organisation's new name reaches its services' documents."""
+    for model, pks in list(to_index.items()):
+        if not hasattr(model, "search_dependents"):
+            continue
+        for instance in model.objects.filter(pk__in=pks):
+            found = dependent_documents(instance)
+            if found:
+                dependent_model, dependent_pks = found
+                to_index[dependent_model].update(dependent_pks)
 
 
 def _update_search_indexes(to_index) -> None:

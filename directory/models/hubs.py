@@ -237,6 +237,11 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
     # A copy is another hub, with an id of its own.
     exclude_fields_in_copy = ["oruk_id"]
 
+    def search_dependents(self):
+        """The services delivered here: their search documents hold its location while it is
+        live, for "near a postcode" (search.indexing)."""
+        return self.services.all()
+
     parent_page_types = ["directory.FamilyHubIndexPage"]
     subpage_types = []
 

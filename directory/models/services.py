@@ -83,6 +83,10 @@ class Organisation(index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def search_dependents(self):
+        """Its services: their search documents hold its name (search.indexing)."""
+        return ServicePage.objects.filter(organisation=self)
+
 
 class Taxonomy(models.Model):
     """A vocabulary of categories: ours ("Harbour family services"), or one an ORUK feed uses."""
@@ -154,6 +158,13 @@ class TaxonomyTerm(index.Indexed, models.Model):
         if self.oruk_id is None:
             self.oruk_id = term_oruk_id(self.code)
         super().save(*args, **kwargs)
+
+    def search_dependents(self):
+        """The services filed under it or under its children: their search documents hold its
+        name, and its code as a facet (search.indexing)."""
+        return ServicePage.objects.filter(
+            models.Q(categories=self) | models.Q(categories__parent=self)
+        ).distinct()
 
     def clean(self):
         super().clean()

@@ -9,9 +9,15 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 from bs4 import BeautifulSoup
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
+from directory import geo
+from directory.models import Organisation, TaxonomyTerm
 from search.engines import elasticsearch_backend
+from tests.conftest import elasticsearch_backend_settings
 from tests.directory.services_data import build_directory
+from tests.website.test_health import closed_port
 
 pytestmark = pytest.mark.django_db
 
@@ -208,6 +214,80 @@ def test_elasticsearch_and_the_database_agree(client, directory, elasticsearch, 
         assert (a if ordered else sorted(a)) == (b if ordered else sorted(b))
     assert category_counts(on_elasticsearch) == category_counts(on_database)
     assert count_heading(on_elasticsearch) == count_heading(on_database)
+
+
+def searchable(engine) -> None:
+    if engine == "elasticsearch":
+        elasticsearch_backend().refresh_indexes()
+
+
+def test_services_follow_their_hub_when_it_moves_or_closes(client, engine, directory):
+    """A service's Elasticsearch document holds its hubs' locations: editing the hub updates it."""
+    bilston = directory["hubs"]["Bilston"]
+    near_bilston = {"postcode": "WV14 0AB", "radius": "1"}
+    at_bilston_only = ["SEND parent group", "Speech and language drop-in"]
+    assert titles(search(client, engine, **near_bilston)) == [
+        "Online parenting course",
+        *at_bilston_only,
+    ]
+
+    bilston.location = geo.format_point(52.6606, -2.1362)  # where Pendeford is
+    bilston.save_revision().publish()
+    searchable(engine)
+    assert titles(search(client, engine, **near_bilston)) == ["Online parenting course"]
+    near_pendeford = search(client, engine, postcode="WV10 8AA", radius="5", q="speech")
+    assert "Speech and language drop-in" in titles(near_pendeford)
+
+    bilston.unpublish()
+    searchable(engine)
+    near_pendeford = search(client, engine, postcode="WV10 8AA", radius="5", q="speech")
+    assert "Speech and language drop-in" not in titles(near_pendeford)
+
+
+def test_services_follow_their_organisation_and_categories_when_renamed(client, engine, directory):
+    nhs = Organisation.objects.get(name="Wulfrun NHS Trust")
+    assert titles(search(client, engine, q="pennywhistle")) == []
+
+    nhs.name = "Pennywhistle Health"
+    nhs.save()
+    term = TaxonomyTerm.objects.get(code="early-language-groups")
+    term.name = "Chatterbox groups"
+    term.save()
+    searchable(engine)
+
+    assert sorted(titles(search(client, engine, q="pennywhistle"))) == [
+        "Speech and language drop-in",
+        "Speech therapy clinic",
+    ]
+    assert titles(search(client, engine, q="chatterbox")) == ["Talking tots group"]
+
+
+def test_editing_a_hub_queues_its_services_index_updates(directory, settings):
+    """With Elasticsearch (here down) and the durable queue: one bulk update for its services,
+    queued with the hub's own, and queued on delete after the hub is gone."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.WAGTAILSEARCH_BACKENDS = elasticsearch_backend_settings(
+        f"http://127.0.0.1:{closed_port()}", "harbour_down_", timeout=1
+    )
+    bilston = directory["hubs"]["Bilston"]
+    services = directory["services"]
+    at_bilston = sorted(str(services[key].pk) for key in ("drop-in", "send-group"))
+
+    def queued_for_services() -> list:
+        return [
+            (task.args_kwargs["args"][0], sorted(task.args_kwargs["args"][1]))
+            for task in DBTaskResult.objects.filter(
+                task_path="search.tasks.sync_search_documents", status=TaskResultStatus.READY
+            )
+        ]
+
+    DBTaskResult.objects.all().delete()
+    bilston.save_revision().publish()
+    assert queued_for_services() == [("directory.servicepage", at_bilston)]
+
+    DBTaskResult.objects.all().delete()
+    bilston.delete()
+    assert queued_for_services() == [("directory.servicepage", at_bilston)]
 
 
 def test_query_count_stays_flat_as_services_grow(client, directory, home_page):

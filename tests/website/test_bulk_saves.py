@@ -43,3 +43,19 @@ def test_saves_after_the_block_are_indexed_as_usual(home_page):
     assert [page.title for page in get_search_backend().search("kite", StandardPage)] == [
         "Kite making"
     ]
+
+
+def test_objects_that_hold_a_changed_objects_data_are_indexed_again(home_page):
+    """A bulk import renames an organisation: its services are found by the new name."""
+    from directory.models import ServicePage
+    from tests.directory.service_factories import make_service, organisation, service_index
+
+    provider = organisation("Wulfrun Play Trust")
+    make_service(service_index(home_page), "Toy library", organisation=provider)
+
+    with deferred_index_updates():
+        provider.name = "Kaleidoscope Play"
+        provider.save()
+
+    found = get_search_backend().search("kaleidoscope", ServicePage)
+    assert [page.title for page in found] == ["Toy library"]
