@@ -4,9 +4,9 @@ have view restrictions.
 
 Read afresh, they cost every page view five or six queries before its own content (on this
 project's reference machine about 2 ms each, most of it Python). Here each is kept in Django's
-cache under the page cache's generation (website/page_cache.py): every publish, unpublish, move
-or delete of a page, and every save or delete of a snippet, setting, site or view restriction,
-starts a new generation, so nothing is read stale after a change.
+cache with the page cache's generation (website/page_cache.py), one round trip per read: every
+publish, unpublish, move or delete of a page, and every save or delete of a snippet, setting,
+site or view restriction, starts a new generation, so nothing is read stale after a change.
 
 Only with a cache every process shares (Redis, by REDIS_URL), or in a single process (the
 tests): with a memory cache in each of several processes, a change made in one (the admin, the
@@ -40,10 +40,9 @@ def remember(
     must not fill the cache."""
     if not settings.CONTENT_CACHE_SECONDS:
         return build()
-    cache = page_cache.cache()
+    key = f"content:{name}"
     try:
-        key = f"content:{page_cache.current_generation()}:{name}"
-        value = cache.get(key, MISSING)
+        generation, value = page_cache.lookup(key, MISSING)
     except Exception:  # a cache server that is down must not take the site down
         logger.warning("content cache unavailable", exc_info=True)
         return build()
@@ -52,7 +51,7 @@ def remember(
         if not keep(value):
             return value
         try:
-            cache.set(key, value, settings.CONTENT_CACHE_SECONDS)
+            page_cache.keep(key, generation, value, settings.CONTENT_CACHE_SECONDS)
         except Exception:
             logger.warning("content cache unavailable", exc_info=True)
     return value

@@ -1,12 +1,12 @@
 """A page cache for anonymous visitors, in Django's cache (Redis in production, by REDIS_URL).
 
-A press release shared widely, or a snow-day closure everyone checks, is the same HTML for
-every anonymous visitor: serve it from the cache. A publish must show at once, and a listing
-shows other pages' content (the news index shows its releases, the hub index its hubs), so
-instead of working out which cached URLs a change touches, every cached page is keyed under a
-"generation" number and any publish, unpublish, move or delete of a page, and any change to a
-snippet, site setting or view restriction, starts a new generation. That is Wagtail's "purge on
-publish" for a cache inside the site; a CDN in front is purged through
+A press release shared widely, or a snow-day closure everyone checks, is the same HTML for every
+anonymous visitor: serve it from the cache. A publish must show at once, and a listing shows
+other pages' content (the news index shows its releases, the hub index its hubs), so instead of
+working out which cached URLs a change touches, every cached page is kept with a "generation"
+number, read with it in one round trip, and any publish, unpublish, move or delete of a page,
+and any change to a snippet, site setting or view restriction, starts a new generation. That is
+Wagtail's "purge on publish" for a cache inside the site; a CDN in front is purged through
 wagtail.contrib.frontend_cache. The same generation keys the data every page shares
 (website/content_cache.py).
 
@@ -54,6 +54,25 @@ def current_generation() -> int:
     return generation
 
 
+def lookup(key: str, missing=None) -> tuple[int, object]:
+    """(the current generation, what is kept under `key` for it, or `missing`), in one round
+    trip to the cache: an entry holds the generation it was made in, and one made before the
+    last purge is ignored (and overwritten by the next `keep`)."""
+    found = cache().get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        return current_generation(), missing
+    kept = found.get(key)
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == generation:
+        return generation, kept[1]
+    return generation, missing
+
+
+def keep(key: str, generation: int, value, timeout: int) -> None:
+    """Keep `value` under `key` for this generation (the one `lookup` said was current)."""
+    cache().set(key, (generation, value), timeout)
+
+
 def purge_all(**kwargs) -> None:
     """Start a new generation: every page (and every piece of shared data, website.content_cache)
     cached so far is stale from now on."""
@@ -72,10 +91,10 @@ def next_generation() -> None:
     logger.debug("page cache purged")
 
 
-def cache_key(request: HttpRequest, generation: int) -> str:
+def cache_key(request: HttpRequest) -> str:
     url = request.build_absolute_uri()
     digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"page-cache:{generation}:{request.method}:{digest}"
+    return f"page-cache:{request.method}:{digest}"
 
 
 # Query parameters that carry what a member of the public typed. Pages asked for with them are
@@ -114,9 +133,9 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not settings.PAGE_CACHE_SECONDS or not request_is_cacheable(request):
             return self.get_response(request)
+        key = cache_key(request)
         try:
-            key = cache_key(request, current_generation())
-            cached = cache().get(key)
+            generation, cached = lookup(key)
         except Exception:  # a cache server that is down must not take the site down
             logger.warning("page cache unavailable", exc_info=True)
             return self.get_response(request)
@@ -136,7 +155,7 @@ class AnonymousPageCacheMiddleware:
             headers = {name: response[name] for name in KEPT_HEADERS if name in response}
             headers["Cache-Control"] = response["Cache-Control"]
             try:
-                cache().set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+                keep(key, generation, (response.content, headers), settings.PAGE_CACHE_SECONDS)
             except Exception:
                 logger.warning("page cache unavailable", exc_info=True)
             response[CACHE_HEADER] = "miss"

@@ -54,6 +54,31 @@ def test_an_anonymous_page_is_served_from_the_cache_without_a_query(
     assert second["Cache-Control"] == "public, max-age=60"
 
 
+def test_a_cached_page_costs_one_round_trip_to_the_cache(client, site, page_cache_on, monkeypatch):
+    """The generation and the page are read together (Redis: one MGET)."""
+    from django.core.cache.backends.locmem import LocMemCache
+
+    reads, inside = [], []
+    for name in ("get", "get_many"):
+        original = getattr(LocMemCache, name)
+
+        def counted(self, *args, _original=original, _name=name, **kwargs):
+            if not inside:  # the memory cache's get_many calls get: count the outer call
+                reads.append(_name)
+            inside.append(_name)
+            try:
+                return _original(self, *args, **kwargs)
+            finally:
+                inside.pop()
+
+        monkeypatch.setattr(LocMemCache, name, counted)
+    client.get("/about-family-hubs/")
+    reads.clear()
+
+    assert client.get("/about-family-hubs/")[CACHE_HEADER] == "hit"
+    assert reads == ["get_many"]
+
+
 def test_a_cached_page_has_the_headers_of_a_fresh_one(client, site, page_cache_on):
     miss = client.get("/")
     hit = client.get("/")
