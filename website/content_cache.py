@@ -55,3 +55,33 @@ def remember(
         except Exception:
             logger.warning("content cache unavailable", exc_info=True)
     return value
+
+
+def remember_many(
+    names: list[str], build_missing: Callable[[list[str]], dict[str, Value]]
+) -> dict[str, Value]:
+    """{name: value} for each of `names`, read in one round trip; `build_missing(names)` builds
+    the ones not kept for this generation, all at once (say, in one query), and they are kept
+    for the next request. Names and values as for `remember`."""
+    if not settings.CONTENT_CACHE_SECONDS or not names:
+        return build_missing(names)
+    keys = {f"content:{name}": name for name in names}
+    try:
+        generation, found = page_cache.lookup_many(list(keys), MISSING)
+    except Exception:  # a cache server that is down must not take the site down
+        logger.warning("content cache unavailable", exc_info=True)
+        return build_missing(names)
+    values = {keys[key]: value for key, value in found.items() if value is not MISSING}
+    missing = [name for name in names if name not in values]
+    if missing:
+        built = build_missing(missing)
+        values.update(built)
+        try:
+            page_cache.keep_many(
+                {f"content:{name}": value for name, value in built.items()},
+                generation,
+                settings.CONTENT_CACHE_SECONDS,
+            )
+        except Exception:
+            logger.warning("content cache unavailable", exc_info=True)
+    return values

@@ -58,19 +58,32 @@ def lookup(key: str, missing=None) -> tuple[int, object]:
     """(the current generation, what is kept under `key` for it, or `missing`), in one round
     trip to the cache: an entry holds the generation it was made in, and one made before the
     last purge is ignored (and overwritten by the next `keep`)."""
-    found = cache().get_many([GENERATION_KEY, key])
+    generation, values = lookup_many([key], missing)
+    return generation, values[key]
+
+
+def lookup_many(keys: list[str], missing=None) -> tuple[int, dict[str, object]]:
+    """As `lookup`, for several keys in the same round trip."""
+    found = cache().get_many([GENERATION_KEY, *keys])
     generation = found.get(GENERATION_KEY)
     if generation is None:
-        return current_generation(), missing
-    kept = found.get(key)
-    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == generation:
-        return generation, kept[1]
-    return generation, missing
+        return current_generation(), dict.fromkeys(keys, missing)
+    values = {}
+    for key in keys:
+        kept = found.get(key)
+        current = isinstance(kept, tuple) and len(kept) == 2 and kept[0] == generation
+        values[key] = kept[1] if current else missing
+    return generation, values
 
 
 def keep(key: str, generation: int, value, timeout: int) -> None:
     """Keep `value` under `key` for this generation (the one `lookup` said was current)."""
     cache().set(key, (generation, value), timeout)
+
+
+def keep_many(values: dict[str, object], generation: int, timeout: int) -> None:
+    """As `keep`, for several keys in one round trip."""
+    cache().set_many({key: (generation, value) for key, value in values.items()}, timeout)
 
 
 def purge_all(**kwargs) -> None:

@@ -75,13 +75,16 @@ def route_directly(request: HttpRequest, path: str) -> bool:
 def shared_page_chain(site, slugs: list[str]) -> list[Page] | None:
     """page_chain, kept with the shared content (website/content_cache.py): a chain changes only
     by a publish, unpublish, move or delete, each of which starts a new generation. Only a chain
-    that reaches the end of the path is kept (one per page): the paths that do not name a page
-    (a routable page's own URLs, mistyped addresses) are numberless."""
+    that reaches the end of the path is kept (one per page), or one that names a routable page's
+    own URL without parameters (/family-hubs/nearest/: one per page and URL): other paths (a
+    mistyped address, /news/topics/<anything>/feed/) are numberless."""
     path = hashlib.sha256("/".join(slugs).encode("utf-8", "surrogateescape")).hexdigest()
     return content_cache.remember(
         f"route:{site.pk}:{path}",
         lambda: page_chain(site.root_page_id, slugs),
-        keep=lambda chain: chain is not None and len(chain) == len(slugs) + 1,
+        keep=lambda chain: (
+            chain is not None and (len(chain) == len(slugs) + 1 or names_fixed_route(chain, slugs))
+        ),
     )
 
 
@@ -131,6 +134,16 @@ def routing_page_position(chain: list[Page], slugs: list[str]) -> int | None:
             continue
         return None  # a route of its own: only Wagtail's walk knows what it does
     return None  # the path goes on where no page is: Wagtail's walk answers (a 404)
+
+
+def names_fixed_route(chain: list[Page], slugs: list[str]) -> bool:
+    """Whether the path is one of a live routable page's own URLs, one without parameters."""
+    position = routing_page_position(chain, slugs)
+    if position is None or position == len(slugs):
+        return False
+    rest = "/" + "".join(f"{slug}/" for slug in slugs[position:])
+    match = chain[position].specific_class.get_resolver().resolve(rest)
+    return not match.args and not match.kwargs
 
 
 def matches_subpage_url(page_class, path: str) -> bool:

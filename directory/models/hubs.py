@@ -31,8 +31,10 @@ from modelcluster.fields import ParentalKey
 from directory import geo, postcodes
 from directory import opening_hours as hours
 from directory.panels import LocationPanel
+from website import content_cache
 from website.blocks import BaseStreamBlock
 from website.models import PAGE_LINK_FIELDS, BasePage
+from website.sites import site_for_request
 
 from .opening_hours import DateException, OpeningHoursMixin, OpeningHoursPageForm, WeeklySession
 from .postcodes import locate
@@ -326,20 +328,41 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            # The live rows, as kept with the shared content (a preview shows the draft's).
+            FamilyHubPage.load_schedules([self])
         now = timezone.now()
         context["status"] = self.opening_status(now)
         context["status_segments"] = self.status_segments_json(now, HUB_PAGE_STATUS_HOURS)
         context["structured_data"] = self.structured_data(request, now)
         context["map"] = map_settings([self.map_marker(request)] if self.has_location else [])
-        # The list shows a title, a link and a summary: a service's other fields stay unread.
-        context["services"] = (
-            self.services.live()
-            .public()
-            .filter(status="active")
-            .order_by("title")
-            .only(*PAGE_LINK_FIELDS, "summary")
-        )
+        context["services"] = self.service_links(request)
         return context
+
+    def service_links(self, request) -> list[dict]:
+        """The live, public, active services delivered here: title, link and summary, kept
+        with the shared content (a service's publish starts a new generation there)."""
+
+        def read() -> list[dict]:
+            services = (
+                self.services.live()
+                .public()
+                .filter(status="active")
+                .order_by("title")
+                .only(*PAGE_LINK_FIELDS, "summary")
+            )
+            return [
+                {
+                    "title": service.title,
+                    "url": service.get_url(request),
+                    "summary": service.summary,
+                }
+                for service in services
+            ]
+
+        # A link is relative on its own site and absolute from another: the site is in the name.
+        site = site_for_request(request)
+        return content_cache.remember(f"hub-services:{site.pk if site else 0}:{self.pk}", read)
 
     def map_marker(self, request) -> dict:
         return {

@@ -2,6 +2,7 @@ import json
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -234,3 +235,36 @@ def test_the_hubs_services_cost_the_same_queries_however_many(client, home_page,
     with_four, html = queries()
     assert with_four == with_one
     assert html.count('href="/services/') >= 4
+
+
+def weekly_rows(page: BeautifulSoup) -> dict[str, str]:
+    return {
+        row.th.get_text(strip=True): row.td.get_text(strip=True)
+        for row in page.select("table.table tbody tr")
+    }
+
+
+@time_machine.travel(TUESDAY_10AM, tick=False)
+def test_a_hub_pages_hours_are_read_once_and_a_publish_shows_new_ones_at_once(client, rf, bilston):
+    client.get(bilston.url)
+    with CaptureQueriesContext(connection) as captured:
+        page = soup(client.get(bilston.url))
+    # The page as its own type and its photos: the hours and services are shared content.
+    assert len(captured.captured_queries) == 2
+    assert weekly_rows(page)["Tuesday"] == "9am to 12:30pm, 1:30pm to 5pm"
+
+    draft = bilston.get_latest_revision_as_object()
+    draft.opening_sessions = [
+        session for session in draft.opening_sessions.all() if session.weekday != 1
+    ]
+    draft.save_revision()
+    # A draft is not live: the public page keeps the published hours...
+    assert weekly_rows(soup(client.get(bilston.url)))["Tuesday"] == "9am to 12:30pm, 1:30pm to 5pm"
+    # ...while its preview shows the draft's, although the live ones are cached.
+    request = rf.get(bilston.url)
+    request.user = AnonymousUser()
+    preview = soup(draft.make_preview_request(request, draft.default_preview_mode))
+    assert weekly_rows(preview)["Tuesday"] == "Closed"
+
+    draft.save_revision().publish()
+    assert weekly_rows(soup(client.get(bilston.url)))["Tuesday"] == "Closed"

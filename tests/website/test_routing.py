@@ -58,13 +58,32 @@ def test_a_routable_pages_own_urls_go_to_its_views_as_wagtail_routes_them(demo_s
         assert client.get(path).status_code == 200, path
 
 
-def test_a_routable_pages_own_url_costs_two_queries(demo_site):
+def test_a_routable_pages_own_url_costs_two_queries_then_one(demo_site, settings):
     path = f"{FamilyHubIndexPage.objects.get().url}nearest/"
+    settings.CONTENT_CACHE_SECONDS = 0
     routing.route_directly(RequestFactory().get(path), path)  # the sites, the content types
     with CaptureQueriesContext(connection) as captured:
         routing.route_directly(RequestFactory().get(path), path)
-    # The pages on the path and the hub index as its own type (Wagtail's walk: 4).
-    assert len(captured.captured_queries) == 2
+    # The site, the pages on the path and the hub index as its own type (Wagtail's walk: 5).
+    assert len(captured.captured_queries) == 3
+
+    settings.CONTENT_CACHE_SECONDS = 600
+    routing.route_directly(RequestFactory().get(path), path)
+    with CaptureQueriesContext(connection) as captured:
+        routing.route_directly(RequestFactory().get(path), path)
+    # A fixed routable URL is one per page: its chain is kept with the shared content.
+    assert len(captured.captured_queries) == 1
+
+
+def test_routable_urls_with_parameters_are_not_kept(demo_site):
+    """Anyone can make up /news/topics/<anything>/feed/: such paths must not fill the cache."""
+    news = NewsIndexPage.objects.get()
+    for number in range(3):
+        path = f"{news.url}topics/made-up-{number}/feed/"
+        routing.route_directly(RequestFactory().get(path), path)
+        with CaptureQueriesContext(connection) as captured:
+            routing.route_directly(RequestFactory().get(path), path)
+        assert len(captured.captured_queries) == 2, path
 
 
 def test_a_child_page_named_like_a_routable_url_is_left_to_the_routable_page(demo_site):
