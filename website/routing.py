@@ -139,7 +139,7 @@ def routing_page_position(chain: list[Page], slugs: list[str]) -> int | None:
 def names_fixed_route(chain: list[Page], slugs: list[str]) -> bool:
     """Whether the path is one of a live routable page's own URLs, one without parameters."""
     position = routing_page_position(chain, slugs)
-    if position is None or position == len(slugs):
+    if position is None:
         return False
     rest = "/" + "".join(f"{slug}/" for slug in slugs[position:])
     match = chain[position].specific_class.get_resolver().resolve(rest)
