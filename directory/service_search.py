@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from directory import opening_hours as hours
 from search.faceted import SORT_NEAREST, FacetedQuery, faceted_search, nearest_distance
+from website import content_cache
 from website.models import PAGE_LINK_FIELDS
 
 from . import postcodes
@@ -103,7 +104,10 @@ def filtered_services(index_page, filters: ServiceFilters):
 
 
 def run_service_search(index_page, params) -> ServiceSearch:
-    terms = list(TaxonomyTerm.objects.order_by("sort_order", "name"))
+    # The category tree changes only by an editor's save (a snippet: a new generation).
+    terms = content_cache.remember(
+        "taxonomy-terms", lambda: list(TaxonomyTerm.objects.order_by("sort_order", "name"))
+    )
     filters = parse_filters(params, [term.code for term in terms])
     search = ServiceSearch(filters=filters)
     if filters.postcode and "postcode" not in filters.errors:

@@ -14,7 +14,7 @@ scheduler) would not reach the others. CONTENT_CACHE_SECONDS = 0 turns it off, a
 is then read afresh as before."""
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterable
 from typing import TypeVar
 
 from django.conf import settings
@@ -24,6 +24,7 @@ from . import page_cache
 logger = logging.getLogger(__name__)
 
 Value = TypeVar("Value")
+Id = TypeVar("Id", bound=Hashable)
 MISSING = object()
 
 
@@ -58,27 +59,29 @@ def remember(
 
 
 def remember_many(
-    names: list[str], build_missing: Callable[[list[str]], dict[str, Value]]
-) -> dict[str, Value]:
-    """{name: value} for each of `names`, read in one round trip; `build_missing(names)` builds
-    the ones not kept for this generation, all at once (say, in one query), and they are kept
-    for the next request. Names and values as for `remember`."""
-    if not settings.CONTENT_CACHE_SECONDS or not names:
-        return build_missing(names)
-    keys = {f"content:{name}": name for name in names}
+    prefix: str, ids: Iterable[Id], build_missing: Callable[[list[Id]], dict[Id, Value]]
+) -> dict[Id, Value]:
+    """{id: value} for each of `ids` (say, page ids), each kept under "<prefix>:<id>" and read
+    in one round trip; `build_missing(ids)` builds the ones not kept for this generation, all
+    at once (say, in one query), and they are kept for the next request. The prefix must say
+    everything the values depend on but the id, as `remember`'s name does."""
+    ids = list(ids)
+    if not settings.CONTENT_CACHE_SECONDS or not ids:
+        return build_missing(ids)
+    keys = {f"content:{prefix}:{id_}": id_ for id_ in ids}
     try:
         generation, found = page_cache.lookup_many(list(keys), MISSING)
     except Exception:  # a cache server that is down must not take the site down
         logger.warning("content cache unavailable", exc_info=True)
-        return build_missing(names)
+        return build_missing(ids)
     values = {keys[key]: value for key, value in found.items() if value is not MISSING}
-    missing = [name for name in names if name not in values]
+    missing = [id_ for id_ in ids if id_ not in values]
     if missing:
         built = build_missing(missing)
         values.update(built)
         try:
             page_cache.keep_many(
-                {f"content:{name}": value for name, value in built.items()},
+                {f"content:{prefix}:{id_}": value for id_, value in built.items()},
                 generation,
                 settings.CONTENT_CACHE_SECONDS,
             )

@@ -117,18 +117,13 @@ class OpeningHoursMixin(models.Model):
         relation on the way, which costs more than the queries (about 0.4 ms a page and
         relation)."""
         by_pk = {page.pk: page for page in pages}
-        label = cls._meta.label_lower
-        pks_by_name = {f"schedule:{label}:{pk}": pk for pk in by_pk}
-
-        def read(names: list[str]) -> dict[str, hours.Schedule]:
-            schedules = cls._read_schedules(
-                {pks_by_name[name]: by_pk[pks_by_name[name]] for name in names}
-            )
-            return {name: schedules[pks_by_name[name]] for name in names}
-
-        kept = content_cache.remember_many(list(pks_by_name), read)
-        for name, pk in pks_by_name.items():
-            by_pk[pk]._schedule = kept[name]
+        schedules = content_cache.remember_many(
+            f"schedule:{cls._meta.label_lower}",
+            by_pk,
+            lambda pks: cls._read_schedules({pk: by_pk[pk] for pk in pks}),
+        )
+        for pk, page in by_pk.items():
+            page._schedule = schedules[pk]
 
     @classmethod
     def _read_schedules(cls, by_pk: dict) -> dict:

@@ -36,6 +36,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from directory import postcodes, taxonomy_seed
 from search.faceted import FacetDocument
+from website import content_cache
 from website.models import PAGE_LINK_FIELDS, BasePage
 
 from .opening_hours import DateException, OpeningHoursMixin, OpeningHoursPageForm, WeeklySession
@@ -546,29 +547,41 @@ class ServicePage(OpeningHoursMixin, BasePage):
 
     @classmethod
     def load_delivery_places(cls, services) -> None:
-        """The delivery places of many services in three queries, for listings: each hub is
-        loaded once however many services it hosts (a prefetch would load it once per service,
-        and build a queryset per service on the way)."""
+        """The delivery places of many live services, for listings: three queries for those
+        not kept with the shared content (a hub's or a service's publish starts a new
+        generation there). Each hub is loaded once however many services it hosts (a prefetch
+        would load it once per service, and build a queryset per service on the way)."""
         by_pk = {service.pk: service for service in services}
+        places = content_cache.remember_many("delivery-places", by_pk, cls._read_delivery_places)
+        for pk, service in by_pk.items():
+            service._loaded_delivery_places = places[pk]
+
+    @classmethod
+    def _read_delivery_places(cls, pks: list) -> dict[int, list[DeliveryPlace]]:
         hub_pks = defaultdict(list)
         for service_pk, hub_pk in cls.hubs.through.objects.filter(
-            servicepage_id__in=by_pk
+            servicepage_id__in=pks
         ).values_list("servicepage_id", "familyhubpage_id"):
             hub_pks[service_pk].append(hub_pk)
         hub_model = cls._meta.get_field("hubs").related_model
         hubs = (
             hub_model.objects.live()
             .only(*HUB_PLACE_FIELDS)
-            .in_bulk({pk for pks in hub_pks.values() for pk in pks})
+            .in_bulk({hub_pk for at_service in hub_pks.values() for hub_pk in at_service})
         )
         own_places = defaultdict(list)
-        for location in ServiceLocation.objects.filter(page_id__in=by_pk):
+        for location in ServiceLocation.objects.filter(page_id__in=pks):
             own_places[location.page_id].append(own_place(location))
-        for pk, service in by_pk.items():
-            at_hubs = sorted(
-                (hubs[hub] for hub in hub_pks[pk] if hub in hubs), key=lambda h: h.title
-            )
-            service._loaded_delivery_places = [hub_place(hub) for hub in at_hubs] + own_places[pk]
+        return {
+            pk: [
+                hub_place(hub)
+                for hub in sorted(
+                    (hubs[hub] for hub in hub_pks[pk] if hub in hubs), key=lambda h: h.title
+                )
+            ]
+            + own_places[pk]
+            for pk in pks
+        }
 
     # Faceted search (search.faceted; docs/search.md): the category facet holds each term's
     # code and its parent's, so a service filed under "Speech and language therapy" is found

@@ -141,3 +141,37 @@ def test_services_is_in_the_main_navigation(client, site):
     response = client.get("/")
     links = [a.get_text(strip=True) for a in soup(response).select("nav a")]
     assert "Find a service" in links
+
+
+def test_a_postcode_search_costs_the_same_queries_however_many_results_and_shows_changes(
+    client, directory
+):
+    """Delivery places and opening times are kept with the shared content: the second search
+    reads neither, and a hub published under a new name shows its new name at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = "/services/?postcode=WV14+0AB&sort=nearest"
+
+    def queries() -> tuple[int, str]:
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(captured.captured_queries), text_of(response)
+
+    with_seven, text = queries()
+    # Without the shared content: 12 (the categories, the places' three, the sessions' two).
+    assert with_seven <= 8
+    assert "away, at Bilston Family Hub" in text
+    index = directory["services"]["drop-in"].get_parent()
+    for number in range(5):
+        make_service(index, f"Extra service {number}", hubs=list(directory["hubs"].values()))
+    with_twelve, text = queries()
+    assert with_twelve == with_seven
+    assert text.count("Extra service") == 5
+
+    hub = directory["hubs"]["Bilston"].get_latest_revision_as_object()
+    hub.title = "Bilston Children's Centre"
+    hub.save_revision().publish()
+    assert "away, at Bilston Children's Centre" in queries()[1]
