@@ -39,23 +39,7 @@ def remember(
     `name` must say everything the answer depends on (e.g. the site's id). An answer that
     `keep` refuses (by default None) is built again each time: a path that names no page, say,
     must not fill the cache."""
-    if not settings.CONTENT_CACHE_SECONDS:
-        return build()
-    key = f"content:{name}"
-    try:
-        generation, value = page_cache.lookup(key, MISSING)
-    except Exception:  # a cache server that is down must not take the site down
-        logger.warning("content cache unavailable", exc_info=True)
-        return build()
-    if value is MISSING:
-        value = build()
-        if not keep(value):
-            return value
-        try:
-            page_cache.keep(key, generation, value, settings.CONTENT_CACHE_SECONDS)
-        except Exception:
-            logger.warning("content cache unavailable", exc_info=True)
-    return value
+    return _remember({f"content:{name}": name}, lambda names: {name: build()}, keep)[name]
 
 
 def remember_many(
@@ -65,26 +49,36 @@ def remember_many(
     in one round trip; `build_missing(ids)` builds the ones not kept for this generation, all
     at once (say, in one query), and they are kept for the next request. The prefix must say
     everything the values depend on but the id, as `remember`'s name does."""
-    ids = list(ids)
-    if not settings.CONTENT_CACHE_SECONDS or not ids:
-        return build_missing(ids)
-    keys = {f"content:{prefix}:{id_}": id_ for id_ in ids}
+    return _remember(
+        {f"content:{prefix}:{id_}": id_ for id_ in ids}, build_missing, keep=lambda value: True
+    )
+
+
+def _remember(
+    keys: dict[str, Id],
+    build_missing: Callable[[list[Id]], dict[Id, Value]],
+    keep: Callable[[Value], bool],
+) -> dict[Id, Value]:
+    """{id: value} for each cache key's id: those kept for this generation read in one round
+    trip, the others built at once and kept (those `keep` accepts) in one more."""
+    if not settings.CONTENT_CACHE_SECONDS or not keys:
+        return build_missing(list(keys.values()))
     try:
         generation, found = page_cache.lookup_many(list(keys), MISSING)
     except Exception:  # a cache server that is down must not take the site down
         logger.warning("content cache unavailable", exc_info=True)
-        return build_missing(ids)
+        return build_missing(list(keys.values()))
     values = {keys[key]: value for key, value in found.items() if value is not MISSING}
-    missing = [id_ for id_ in ids if id_ not in values]
+    missing = [id_ for id_ in keys.values() if id_ not in values]
     if missing:
         built = build_missing(missing)
         values.update(built)
-        try:
-            page_cache.keep_many(
-                {f"content:{prefix}:{id_}": value for id_, value in built.items()},
-                generation,
-                settings.CONTENT_CACHE_SECONDS,
-            )
-        except Exception:
-            logger.warning("content cache unavailable", exc_info=True)
+        to_keep = {
+            key: built[id_] for key, id_ in keys.items() if id_ in built and keep(built[id_])
+        }
+        if to_keep:
+            try:
+                page_cache.keep_many(to_keep, generation, settings.CONTENT_CACHE_SECONDS)
+            except Exception:
+                logger.warning("content cache unavailable", exc_info=True)
     return values

@@ -572,16 +572,14 @@ class ServicePage(OpeningHoursMixin, BasePage):
         own_places = defaultdict(list)
         for location in ServiceLocation.objects.filter(page_id__in=pks):
             own_places[location.page_id].append(own_place(location))
-        return {
-            pk: [
-                hub_place(hub)
-                for hub in sorted(
-                    (hubs[hub] for hub in hub_pks[pk] if hub in hubs), key=lambda h: h.title
-                )
-            ]
-            + own_places[pk]
-            for pk in pks
-        }
+        places = {}
+        for pk in pks:
+            at_hubs = sorted(
+                (hubs[hub_pk] for hub_pk in hub_pks[pk] if hub_pk in hubs),
+                key=lambda hub: hub.title,
+            )
+            places[pk] = [hub_place(hub) for hub in at_hubs] + own_places[pk]
+        return places
 
     # Faceted search (search.faceted; docs/search.md): the category facet holds each term's
     # code and its parent's, so a service filed under "Speech and language therapy" is found
