@@ -68,11 +68,14 @@ def record_query(query: str, typed: str) -> bool:
     was counted."""
     if not should_record_query(query, typed):
         return False
-    # Wagtail's Query.add_hit() takes three queries; a search page counts on every request.
-    recorded, _ = Query.objects.get_or_create(query_string=normalise_query_string(query))
+    # Wagtail's Query.add_hit() takes three queries; a search page counts on every request, so
+    # a query already counted today costs one UPDATE (its filter on the query string is a
+    # subquery), and only a new one more.
+    query_string = normalise_query_string(query)
     today = timezone.localdate()
-    hits = QueryDailyHits.objects.filter(query=recorded, date=today)
-    if not hits.update(hits=F("hits") + 1):
+    counted_today = QueryDailyHits.objects.filter(query__query_string=query_string, date=today)
+    if not counted_today.update(hits=F("hits") + 1):
+        recorded, _ = Query.objects.get_or_create(query_string=query_string)
         QueryDailyHits.objects.get_or_create(query=recorded, date=today)
-        hits.update(hits=F("hits") + 1)
+        counted_today.update(hits=F("hits") + 1)
     return True

@@ -47,13 +47,23 @@ class SearchRequest:
     per_page: int = RESULTS_PER_PAGE
 
 
-@dataclass
-class SearchHit:
-    page: Page
+@dataclass(frozen=True)
+class ResultCard:
+    """What a result shows of a page, whatever the query: kept with the shared content (per
+    site, as the URL depends on it), so that a page found again is not read again."""
+
+    pk: int
+    title: str
     url: str
     type_label: str
-    summary: SafeString
+    plain_summary: str
     date: date | datetime | None
+
+
+@dataclass
+class SearchHit:
+    card: ResultCard
+    summary: SafeString  # the matched words highlighted, or the plain summary
 
 
 @dataclass
@@ -137,26 +147,27 @@ def _selected_type_keys(search: SearchRequest) -> list[str] | None:
     return [search.type_key] if page_types.search_type_for_key(search.type_key or "") else None
 
 
-def _hit(page: Page, request, summary: SafeString) -> SearchHit:
-    return SearchHit(
-        page=page,
-        url=page.get_url(request) or page.url or "",
-        type_label=page_types.search_type_label(type(page)) or "Page",
-        summary=summary,
-        date=page_types.search_date(page),
+def plain_summary(page: Page) -> str:
+    return getattr(page, "summary", "") or page.search_description or ""
+
+
+def result_cards(pks: list, request, models: dict | None = None) -> list[ResultCard]:
+    """The cards for these page ids, in this order, skipping any page no longer live
+    (Elasticsearch may not have heard yet: its update waits in the task queue). Kept with the
+    shared content, whose generation any publish, unpublish, move or delete ends."""
+    site = Site.find_for_request(request) if request is not None else None
+    cards = content_cache.remember_many(
+        f"search-result:{site.pk if site else 0}",
+        pks,
+        lambda missing: _read_result_cards(missing, request, models or {}),
     )
+    return [cards[pk] for pk in pks if pk in cards]
 
 
-def plain_summary(page: Page) -> SafeString:
-    return escape(getattr(page, "summary", "") or page.search_description or "")
-
-
-def _load_pages(pks: list, models: dict | None = None) -> list[Page]:
-    """The pages for these ids, in this order, skipping any no longer live (Elasticsearch may
-    not have heard yet: its update waits in the task queue). With each page's model known
-    (`models`: pk -> "app_label.modelname"), one query per model; otherwise Wagtail's
-    `specific()`, which first asks the database."""
-    models = models or {}
+def _read_result_cards(pks: list, request, models: dict) -> dict:
+    """{pk: card} for the live pages among `pks`. With each page's model known (`models`:
+    pk -> "app_label.modelname"), one query per model; otherwise Wagtail's `specific()`, which
+    first asks the database."""
     by_model: dict[str, list] = {}
     for pk in pks:
         by_model.setdefault(models.get(pk, ""), []).append(pk)
@@ -169,7 +180,18 @@ def _load_pages(pks: list, models: dict | None = None) -> list[Page]:
             else Page.objects.live().filter(pk__in=model_pks).defer_streamfields().specific()
         )
         pages.update({str(page.pk): page for page in found})
-    return [pages[str(pk)] for pk in pks if str(pk) in pages]
+    return {pk: _card(pages[str(pk)], request) for pk in pks if str(pk) in pages}
+
+
+def _card(page: Page, request) -> ResultCard:
+    return ResultCard(
+        pk=page.pk,
+        title=page.title,
+        url=page.get_url(request) or page.url or "",
+        type_label=page_types.search_type_label(type(page)) or "Page",
+        plain_summary=plain_summary(page),
+        date=page_types.search_date(page),
+    )
 
 
 # What a result shows of any page: its title and URL, and the summary it falls back to.
@@ -228,16 +250,15 @@ def _elasticsearch_search(backend, search, queryset, request) -> SearchOutcome:
     page, page_count = clamp_page(search.page, answer["total"], search.per_page)
     if page != search.page and answer["total"]:
         answer = ask(page, any_word=any_word)
-    pages = _load_pages(answer["pks"], answer["models"])
+    highlights = answer["highlights"]
     hits = [
-        _hit(
-            page_obj,
-            request,
-            highlighted_html(answer["highlights"][str(page_obj.pk)])
-            if str(page_obj.pk) in answer["highlights"]
-            else plain_summary(page_obj),
+        SearchHit(
+            card,
+            highlighted_html(highlights[str(card.pk)])
+            if str(card.pk) in highlights
+            else escape(card.plain_summary),
         )
-        for page_obj in pages
+        for card in result_cards(answer["pks"], request, answer["models"])
     ]
     all_total = sum(answer["type_counts"].values())
     suggestion = None
@@ -338,9 +359,9 @@ def _database_search(backend, search, queryset, request) -> SearchOutcome:
         found = _boosted(backend, query, filtered, boosts)[offset : offset + search.per_page]
     else:
         found = list(results_for(query, filtered)[offset : offset + search.per_page])
-    pages = _load_pages([page_obj.pk for page_obj in found])
+    cards = result_cards([page_obj.pk for page_obj in found], request)
     return SearchOutcome(
-        hits=[_hit(page_obj, request, plain_summary(page_obj)) for page_obj in pages],
+        hits=[SearchHit(card, escape(card.plain_summary)) for card in cards],
         total=total,
         all_total=all_total,
         type_counts=_type_counts(counts_by_key),

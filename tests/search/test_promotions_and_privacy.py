@@ -61,6 +61,24 @@ def test_searches_are_counted_for_editors(client, site):
     assert Query.objects.get(query_string="speech therapy").hits == 2
 
 
+def test_counting_a_search_already_counted_today_costs_one_update(client, site):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/search/", {"q": "speech therapy"})
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/search/", {"q": "speech therapy"})
+
+    counting = [
+        query["sql"]
+        for query in captured.captured_queries
+        if "wagtailsearchpromotions_query" in query["sql"]
+    ]
+    assert len(counting) == 1
+    assert counting[0].startswith("UPDATE")
+    assert Query.objects.get(query_string="speech therapy").hits == 2
+
+
 @pytest.mark.parametrize(
     "query",
     [

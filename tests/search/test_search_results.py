@@ -112,3 +112,36 @@ def test_unknown_type_and_sort_are_ignored(client, many_pages):
 
     assert response.status_code == 200
     assert "25 results" in soup(response).select_one(".search-results__count").get_text()
+
+
+def test_a_result_is_read_once_and_a_published_change_shows_at_once(
+    client, services_and_news, searchable, monkeypatch
+):
+    """What a result shows of a page is kept with the shared content: the same search again
+    reads no page, and a page published under a new title shows its new title at once."""
+    from search import site_search
+
+    read = []
+    read_result_cards = site_search._read_result_cards
+
+    def counting(pks, *args):
+        read.extend(pks)
+        return read_result_cards(pks, *args)
+
+    monkeypatch.setattr(site_search, "_read_result_cards", counting)
+    query = {"q": "speech therapy"}
+
+    first = result_titles(client.get("/search/", query))
+    assert "Speech therapy drop-in" in first
+    assert len(read) == len(first)
+    read.clear()
+    assert result_titles(client.get("/search/", query)) == first
+    assert read == []
+
+    page = services_and_news["speech-therapy-drop-in"].get_latest_revision_as_object()
+    page.title = "Speech and language drop-in"
+    page.save_revision().publish()
+    searchable()
+    titles = result_titles(client.get("/search/", query))
+    assert "Speech and language drop-in" in titles
+    assert "Speech therapy drop-in" not in titles
