@@ -170,10 +170,10 @@ SERVICE_CARD_FIELDS = (
 
 
 def load_results(pks: list, point: tuple[float, float] | None) -> list[ServiceResult]:
-    """The services of one results page, in order, with what the listing shows."""
-    services = (
-        ServicePage.objects.select_related("organisation").only(*SERVICE_CARD_FIELDS).in_bulk(pks)
-    )
+    """The services of one results page, in order, with what the listing shows. What a card
+    shows of a service is kept with the shared content (a publish, or an organisation's save,
+    starts a new generation there), so a service already listed is not read again."""
+    services = content_cache.remember_many("service-card", pks, read_service_cards)
     ServicePage.load_schedules(services.values())
     if point is not None:
         ServicePage.load_delivery_places(services.values())
@@ -198,6 +198,12 @@ def load_results(pks: list, point: tuple[float, float] | None) -> list[ServiceRe
                 )
         results.append(result)
     return results
+
+
+def read_service_cards(pks: list) -> dict:
+    return (
+        ServicePage.objects.select_related("organisation").only(*SERVICE_CARD_FIELDS).in_bulk(pks)
+    )
 
 
 def category_options(

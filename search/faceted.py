@@ -15,12 +15,14 @@ by the database path). A document has several points (a service delivered at sev
 its distance is that of its nearest point.
 
 Both engines give the same results on the same data: the same filters (the queryset's, which
-must be on `index.FilterField`s), the same text matching as site search, the same facet
+must be on `index.FilterField`s), the same text matching (below), the same facet
 semantics (values of one facet are alternatives; facets combine; each facet's counts apply
 every filter but its own selection), the same order for "nearest" (distance, then pk as
 text) and, without text, for "relevance" (title, case-insensitive, then pk as text). With text,
-"relevance" is each engine's ranking, and the text matching is site search's on each engine
-(docs/search.md: three-word queries and stemming on SQLite can differ)."""
+"relevance" is each engine's ranking, and the text matching is the same on both: every word
+(stop words aside) or one of its synonyms or its singular or plural, anywhere in the
+document (`search.site_search.query_slots`). Stemming can still differ at the edges: SQLite does
+not stem, PostgreSQL and Elasticsearch stem English each their own way."""
 
 import math
 from collections import Counter
@@ -29,9 +31,13 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
+from website import content_cache
+
 from . import geo
 from .engines import with_fallback
 from .query_text import clean_query
+from .site_search import database_query, query_slots
+from .synonyms import synonym_groups
 
 SORT_RELEVANCE = "relevance"
 SORT_NEAREST = "nearest"
@@ -94,8 +100,13 @@ def faceted_search(queryset: QuerySet, query: FacetedQuery) -> FacetedOutcome:
         size=query.size,
     )
 
+    # Every word must match on both engines (stop words aside): the same slots, so the same
+    # pages. Site search's looser "three words in four" would find more on Elasticsearch.
+    groups = content_cache.remember("synonym-groups", synonym_groups) if query.text else []
+    slots = query_slots(query.text, groups) if query.text else []
+
     def on_elasticsearch(backend) -> FacetedOutcome:
-        found = backend.faceted_search(queryset=queryset, query=query)
+        found = backend.faceted_search(queryset=queryset, query=query, required_slots=slots)
         return FacetedOutcome(
             pks=[_pk(model, pk) for pk in found["pks"]],
             total=found["total"],
@@ -104,7 +115,7 @@ def faceted_search(queryset: QuerySet, query: FacetedQuery) -> FacetedOutcome:
         )
 
     def on_database(backend) -> FacetedOutcome:
-        return _database_faceted_search(backend, queryset, query)
+        return _database_faceted_search(backend, queryset, query, groups)
 
     outcome, degraded = with_fallback(
         on_elasticsearch, on_database, purpose="a faceted directory search"
@@ -149,19 +160,12 @@ def count_facets(
     return counts
 
 
-def _database_faceted_search(backend, queryset, query: FacetedQuery) -> FacetedOutcome:
+def _database_faceted_search(backend, queryset, query: FacetedQuery, groups) -> FacetedOutcome:
     model = queryset.model
     titles = dict(queryset.values_list("pk", "title"))
     if query.text:
-        from .site_search import database_query
-        from .synonyms import synonym_groups
-
-        ranked = [
-            obj.pk
-            for obj in backend.search(
-                database_query(query.text, synonym_groups()), queryset.only("pk")
-            )
-        ]
+        found = backend.search(database_query(query.text, groups), queryset.only("pk"))
+        ranked = [obj.pk for obj in found]
         candidates = [pk for pk in ranked if pk in titles]
     else:
         candidates = sorted(titles, key=lambda pk: (titles[pk].lower(), str(pk)))

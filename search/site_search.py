@@ -277,19 +277,32 @@ def _elasticsearch_search(backend, search, queryset, request) -> SearchOutcome:
     )
 
 
-def database_query(text: str, groups, operator: str = "and"):
-    """The query for the database backend: each word or phrase, or one of its synonyms; every
-    slot required ("and"), or any ("or"). Stop words are dropped unless nothing else is left."""
+def query_slots(text: str, groups) -> list[list[str]]:
+    """What "every word must match" means for `text` on every engine: one slot per word or
+    phrase, stop words dropped unless nothing else is left, each slot a list of forms any one of
+    which will do (the word, its synonyms, and their singular or plural).
+
+    >>> query_slots("stay and play", [])
+    [['stay', 'stays'], ['play', 'plays']]
+    """
     slots = expand_words(text.split(), groups)
     significant = [slot for slot in slots if not (len(slot) == 1 and slot[0] in STOP_WORDS)]
-    slots = significant or slots
-    parts = []
-    for alternatives in slots:
+    forms_per_slot = []
+    for alternatives in significant or slots:
         forms = []
         for alternative in alternatives:
             for form in inflections(alternative) if " " not in alternative else [alternative]:
                 if form not in forms:
                     forms.append(form)
+        forms_per_slot.append(forms)
+    return forms_per_slot
+
+
+def database_query(text: str, groups, operator: str = "and"):
+    """The query for the database backend: each slot of `query_slots` required ("and"), or
+    any of them ("or")."""
+    parts = []
+    for forms in query_slots(text, groups):
         options = [PlainText(form, operator="and") for form in forms]
         parts.append(options[0] if len(options) == 1 else Or(options))
     if len(parts) == 1:

@@ -432,11 +432,31 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
         )
         return [(hit["fields"]["pk"][0], hit["sort"][0]) for hit in response["hits"]["hits"]]
 
-    def faceted_search(self, *, queryset, query) -> dict:
+    def every_slot(self, slots: list[list[str]]) -> dict:
+        """A filter: each slot (search.site_search.query_slots) matched by one of its forms,
+        anywhere in the document, a phrase as a phrase. What the database backend requires."""
+        return {
+            "bool": {
+                "filter": [
+                    {
+                        "bool": {
+                            "should": [{"match_phrase": {"_all_text": form}} for form in forms],
+                            "minimum_should_match": 1,
+                        }
+                    }
+                    for forms in slots
+                ]
+            }
+        }
+
+    def faceted_search(self, *, queryset, query, required_slots=()) -> dict:
         """One request for search.faceted: a page of pks, the total, and each facet's counts
-        (every filter applied but the facet's own selection).
+        (every filter applied but the facet's own selection). With text, what is found is what
+        `required_slots` require; the text query only ranks it.
         Returns {"pks", "total", "facet_counts": {facet: {value: count}}}."""
         filters = self.filters_for(queryset)
+        if required_slots:
+            filters.append(self.every_slot(required_slots))
         point = {"lat": query.point[0], "lon": query.point[1]} if query.point else None
         if point is not None and query.radius_miles is not None:
             filters.append(
@@ -499,7 +519,8 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
         body = {
             "query": {
                 "bool": {
-                    "must": self.text_query(query.text) if query.text else {"match_all": {}},
+                    # Scores only: a page that the filters let through need not match it.
+                    "should": [self.text_query(query.text, any_word=True)] if query.text else [],
                     "filter": filters,
                 }
             },
@@ -515,6 +536,11 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
             stored_fields=["pk"],
             from_=query.offset,
             size=query.size,
+            # The shard request cache, which Elasticsearch keeps for requests without hits
+            # unless asked: a directory search with the same filters (a shared link, the way
+            # back from a service, a popular search) is answered from it. Elasticsearch drops
+            # a shard's entries when the shard changes, so it never answers stale.
+            request_cache=True,
             **body,
         )
         prefix_length = {name: len(name) + len(FACET_SEPARATOR) for name in query.facets}

@@ -40,9 +40,10 @@ def configure_django() -> None:
 
     django.setup()
     from django.core.management import call_command
-    from django.test.utils import setup_test_environment
 
-    setup_test_environment()
+    # Not django.test.utils.setup_test_environment(): it makes every template render send a
+    # signal (for the test client's response.context), a cost production does not pay and
+    # that no benchmark reads. The test settings already allow any host and keep emails.
     call_command("migrate", verbosity=0)
 
 

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from directory import geo
+from directory import geo, service_search
 from directory.models import Organisation, TaxonomyTerm
 from search.engines import elasticsearch_backend
 from tests.conftest import elasticsearch_backend_settings
@@ -184,6 +184,14 @@ def test_no_results(client, engine):
     assert "Try fewer words" in response.content.decode()
 
 
+def test_every_word_but_stop_words_must_match_anywhere_in_the_service(client, engine):
+    # "language" is in both speech services' text (a title, a category); only the drop-in's
+    # summary has "therapist". "and" is a stop word: it neither finds nor excludes.
+    response = search(client, engine, q="language and therapist")
+    assert titles(response) == ["Speech and language drop-in"]
+    assert count_heading(response) == "1 service found"
+
+
 def test_badges_on_results(client, engine):
     page = soup(search(client, engine, q="clinic"))
     card = page.select_one(".service-card")
@@ -200,6 +208,7 @@ def test_badges_on_results(client, engine):
         {"postcode": "WV14 0AB", "radius": "any", "sort": "nearest"},
         {"postcode": "WV10 8AA", "radius": "2"},
         {"q": "group", "category": "parenting", "age": "2"},
+        {"q": "songs and sport"},
         {"category": "speech-and-language", "delivery": ["in_person", "by_phone"]},
     ],
 )
@@ -260,6 +269,31 @@ def test_services_follow_their_organisation_and_categories_when_renamed(client, 
         "Speech therapy clinic",
     ]
     assert titles(search(client, engine, q="chatterbox")) == ["Talking tots group"]
+
+
+def test_a_listed_service_is_read_once_and_changes_show_at_once(client, directory, monkeypatch):
+    reads = []
+    read = service_search.read_service_cards
+    monkeypatch.setattr(
+        service_search, "read_service_cards", lambda pks: reads.append(len(pks)) or read(pks)
+    )
+    client.get("/services/", {"q": "speech"})
+    assert reads == [2]
+    # The same services again, whatever the search: not read again.
+    assert titles(client.get("/services/", {"q": "clinic"})) == ["Speech therapy clinic"]
+    assert reads == [2]
+
+    clinic = directory["services"]["clinic"]
+    clinic.title = "Speech therapy clinic (Low Hill)"
+    clinic.save_revision().publish()
+    nhs = Organisation.objects.get(name="Wulfrun NHS Trust")
+    nhs.name = "Wulfrun Health"
+    nhs.save()
+    page = soup(client.get("/services/", {"q": "clinic"}))
+    assert [a.get_text(strip=True) for a in page.select(".service-card h3 a")] == [
+        "Speech therapy clinic (Low Hill)"
+    ]
+    assert page.select_one(".service-card .secondary-text").get_text() == "Wulfrun Health"
 
 
 def test_editing_a_hub_queues_its_services_index_updates(directory, settings):
