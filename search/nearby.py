@@ -13,6 +13,7 @@ any Wagtail search. On Elasticsearch the index's `geo_point` filters and sorts; 
 orders them, after a latitude/longitude box has narrowed the rows (without `text`) or the text
 search has (with it)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Model, QuerySet
@@ -42,9 +43,12 @@ def nearest(
     text: str | None = None,
     limit: int = DEFAULT_LIMIT,
     radius_miles: float | None = None,
+    load: Callable[[list], dict] | None = None,
 ) -> list[Nearby]:
     """Objects from the queryset that match `text` (all of them when it is empty), nearest
-    first, with their distance in miles; at most `limit`, none further than `radius_miles`."""
+    first, with their distance in miles; at most `limit`, none further than `radius_miles`.
+    `load(pks)`, when given, returns {pk: object} for what Elasticsearch found (say, from a
+    cache), instead of a query on the queryset; it must leave out what the queryset would."""
     queryset = _as_queryset(queryset_or_model)
     fields = page_types.location_fields(queryset.model)
     if fields is None:
@@ -67,7 +71,12 @@ def nearest(
             limit=limit,
             radius_miles=radius_miles,
         )
-        objects = {str(obj.pk): obj for obj in queryset.filter(pk__in=[pk for pk, _ in found])}
+        pks = [pk for pk, _ in found]
+        if load is not None:
+            to_pk = queryset.model._meta.pk.to_python
+            objects = {str(pk): obj for pk, obj in load([to_pk(pk) for pk in pks]).items()}
+        else:
+            objects = {str(obj.pk): obj for obj in queryset.filter(pk__in=pks)}
         return [Nearby(objects[str(pk)], miles) for pk, miles in found if str(pk) in objects]
 
     def on_database(backend) -> list[Nearby]:

@@ -5,8 +5,9 @@ fetch the root, then its specific page, then the child with the slug "family-hub
 specific page, and so on: two queries per level, before the page itself is rendered. Here every
 page along the path is fetched in one query (the root by id, the rest by slug, an indexed
 column), the chain is checked (each page the child of the one before), and only the last page is
-fetched as its specific type; the chain is kept with the shared content until a page is
-published, unpublished, moved or deleted. The answer is stored where Wagtail keeps a request's
+fetched as its specific type; the chain, that page included, is kept with the shared content
+until a page is published, unpublished, moved or deleted, so a page served again costs no query
+to find. The answer is stored where Wagtail keeps a request's
 route (`request._wagtail_route_for_request`), then Wagtail's own `serve` view takes over: view
 restrictions, hooks and the page's `serve` are unchanged.
 
@@ -81,11 +82,20 @@ def shared_page_chain(site, slugs: list[str]) -> list[Page] | None:
     path = hashlib.sha256("/".join(slugs).encode("utf-8", "surrogateescape")).hexdigest()
     return content_cache.remember(
         f"route:{site.pk}:{path}",
-        lambda: page_chain(site.root_page_id, slugs),
+        lambda: served_page_chain(site.root_page_id, slugs),
         keep=lambda chain: (
             chain is not None and (len(chain) == len(slugs) + 1 or names_fixed_route(chain, slugs))
         ),
     )
+
+
+def served_page_chain(root_id: int, slugs: list[str]) -> list[Page] | None:
+    """page_chain, with the page that answers the path (when it is the chain's last) as its
+    own type: kept with the chain, it is served without a query."""
+    chain = page_chain(root_id, slugs)
+    if chain and routing_page_position(chain, slugs) == len(chain) - 1:
+        chain[-1] = chain[-1].specific
+    return chain
 
 
 def page_chain(root_id: int, slugs: list[str]) -> list[Page] | None:

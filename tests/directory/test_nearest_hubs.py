@@ -4,6 +4,9 @@ on Elasticsearch and on the database."""
 import logging
 import math
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -103,6 +106,32 @@ def test_elasticsearch_and_the_database_agree(hubs, postcode, settings, elastics
     assert [pk for pk, _ in on_elasticsearch] == [pk for pk, _ in on_database]
     for (_, a), (_, b) in zip(on_elasticsearch, on_database, strict=True):
         assert a == pytest.approx(b, abs=0.02)
+
+
+@pytest.mark.elasticsearch
+def test_on_elasticsearch_a_hub_found_again_is_not_read_again_and_changes_show_at_once(
+    client, hubs, elasticsearch
+):
+    def finder_titles() -> list[str]:
+        response = client.get("/family-hubs/nearest/", {"postcode": "WV1 1SH"})
+        page = BeautifulSoup(response.content, "html.parser")
+        return [card.h3.get_text(strip=True) for card in page.select("ol.card-list > li")]
+
+    def hub_reads() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            titles = finder_titles()
+        assert titles, "hubs were found"
+        return sum('"directory_familyhubpage"' in query["sql"] for query in queries)
+
+    assert hub_reads() == 1
+    assert hub_reads() == 0
+
+    central = hubs["Central"]
+    central.title = "Central Family Hub (Civic Centre)"
+    central.save_revision().publish()
+    hubs["Bilston"].unpublish()
+
+    assert finder_titles() == ["Central Family Hub (Civic Centre)", "Pendeford Family Hub"]
 
 
 def test_finder_page_lists_hubs_nearest_first_with_the_nearest_highlighted(client, hubs):

@@ -15,6 +15,7 @@ import pytest
 from search.engines import elasticsearch_backend
 from tests.bulk_pages import bulk_create_standard_pages
 from tests.search.test_search_page import result_titles, soup
+from website.models import StandardPage
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db(transaction=True)]
 
@@ -75,3 +76,33 @@ def test_queries_served_during_rebuilds_never_fail(client, elasticsearch):
     assert failed == [], f"{len(failed)} of {len(outcomes)} queries failed or fell back"
     indexes_after = set(backend.es.indices.get_alias(name=alias))
     assert len(indexes_after) == 1 and indexes_after != indexes_before, "a new index, swapped in"
+
+
+def test_a_rebuilt_index_is_merged_into_one_segment(elasticsearch):
+    """Searches walk every segment of an index: a rebuild hands over one."""
+    call_command("load_demo", stdout=io.StringIO())
+    home = Site.objects.get(is_default_site=True).root_page
+    bulk_create_standard_pages(
+        home,
+        (
+            {"title": f"Group {number}", "slug": f"group-{number}", "summary": "Stay and play."}
+            for number in range(60)
+        ),
+    )
+    pages = list(StandardPage.objects.all())
+    index = elasticsearch.get_index_for_model(StandardPage)
+    rebuilder = elasticsearch.rebuilder_class(index)
+    new_index = rebuilder.start()
+    new_index.add_model(StandardPage)
+    for chunk in (pages[:20], pages[20:40], pages[40:]):
+        new_index.add_items(StandardPage, chunk)
+        new_index.refresh()  # a segment each, as a long bulk load leaves them
+
+    def segment_count() -> int:
+        shards = elasticsearch.es.indices.segments(index=new_index.name)["indices"][new_index.name]
+        return sum(len(copy["segments"]) for copies in shards["shards"].values() for copy in copies)
+
+    assert segment_count() >= 3
+    rebuilder.finish()
+    assert segment_count() == 1
+    assert set(elasticsearch.es.indices.get_alias(name=index.name)) == {new_index.name}

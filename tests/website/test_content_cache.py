@@ -78,6 +78,21 @@ def test_a_renamed_page_shows_its_new_title_in_the_navigation_once_published(cli
     assert "All about family hubs" in client.get("/").content.decode()
 
 
+def test_a_page_is_served_without_a_query_of_its_own_and_its_published_change_at_once(client, site):
+    about = StandardPage.objects.get(slug="about-family-hubs")
+    client.get(about.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(about.url).status_code == 200
+    assert not [query for query in queries if '"website_standardpage"' in query["sql"]]
+
+    about.summary = "Everything about the hubs, in one place."
+    about.save_revision()
+    assert "in one place" not in client.get(about.url).content.decode()  # a draft
+    about.get_latest_revision().publish()
+
+    assert "in one place" in client.get(about.url).content.decode()
+
+
 def test_a_section_made_private_is_private_at_once(client, demo_site):
     hub = FamilyHubPage.objects.live().order_by("title").first()
     assert client.get(hub.url).status_code == 200
