@@ -11,16 +11,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from . import postcodes
-from .finder import MAX_LIMIT, nearest_hubs
+from .finder import MAX_LIMIT, HubCard, nearest_hubs
 from .models import FamilyHubPage, PostcodeLocation, locate
 
 
-def hub_json(hub: FamilyHubPage, request: HttpRequest, now) -> dict:
+def hub_json(hub: FamilyHubPage | HubCard, full_url: str, now) -> dict:
     status = hub.opening_status(now)
     return {
         "id": hub.pk,
         "name": hub.title,
-        "url": hub.get_full_url(request),
+        "url": full_url,
         "address": hub.address,
         "postcode": hub.postcode,
         "latitude": hub.latitude,
@@ -115,7 +115,7 @@ def not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
 @never_cache
 def hubs(request: HttpRequest) -> JsonResponse:
     now = timezone.now()
-    results = [hub_json(hub, request, now) for hub in live_hubs()]
+    results = [hub_json(hub, hub.get_full_url(request), now) for hub in live_hubs()]
     return api_response({"count": len(results), "results": results})
 
 
@@ -148,7 +148,10 @@ def nearest(request: HttpRequest) -> JsonResponse:
         return origin
     now = timezone.now()
     results = [
-        {**hub_json(found.hub, request, now), "distance_miles": round(found.distance_miles, 2)}
+        {
+            **hub_json(found.hub, found.hub.full_url, now),
+            "distance_miles": round(found.distance_miles, 2),
+        }
         for found in nearest_hubs(origin, limit=int(limit_text))
     ]
     return api_response(

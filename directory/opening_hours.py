@@ -8,16 +8,18 @@ holidays. Exceptions beat bank holidays, which beat the weekly pattern."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import holidays
 
 LONDON = ZoneInfo("Europe/London")
+UTC = ZoneInfo("UTC")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # How far ahead to look for the next opening before saying we cannot tell.
 LOOKAHEAD_DAYS = 400
@@ -349,6 +351,82 @@ def status_segments(
             continue
         segments.append((point, status))
     return segments
+
+
+def status_segments_json(schedule: Schedule, start: datetime, hours: int) -> str:
+    """status_segments as the JSON the browser picks from (directory/static/directory/js/
+    opening-status.js): {"until": …, "segments": [[moment, text, open_now], …]}."""
+    return json.dumps(
+        {
+            "until": (start + timedelta(hours=hours)).isoformat(),
+            "segments": [
+                [moment.isoformat(), status.text, status.open_now]
+                for moment, status in status_segments(schedule, start, hours)
+            ],
+        }
+    )
+
+
+# Opening times are almost always whole minutes, and then every moment of a minute has the same
+# status line and the same coming changes. A listing or a hub page asks for them again and again
+# within the minute (every view, each hub in a finder's answer): each process keeps them by
+# schedule and minute. The key is what defines the schedule, not the page, so an edited schedule
+# is never answered from what was kept for the old one, and not the Schedule object either,
+# whose memo of worked-out days would be kept with it. A minute passed is not asked for again,
+# and falls out.
+KEPT_ANSWERS = 2048
+
+
+def kept_status_at(schedule: Schedule, moment: datetime) -> Status:
+    """status_at, worked out once per schedule and minute in each process."""
+    key = _kept_key(schedule)
+    if key is None:
+        return status_at(schedule, moment)
+    return _status_in_minute(key, _start_of_minute(moment))
+
+
+def kept_status_segments_json(schedule: Schedule, start: datetime, hours: int) -> str:
+    """status_segments_json from the start of `start`'s minute, worked out once per schedule,
+    minute and length in each process."""
+    key = _kept_key(schedule)
+    if key is None:
+        return status_segments_json(schedule, start, hours)
+    return _segments_json_in_minute(key, _start_of_minute(start), hours)
+
+
+def _kept_key(schedule: Schedule) -> tuple | None:
+    """What defines the schedule, or None when its answers cannot be kept by the minute: bank
+    holidays injected (by a test; not hashable), or a time with seconds (an imported feed's
+    23:59:59), at which the status changes within a minute."""
+    if schedule.bank_holidays is not None:
+        return None
+    times = [moment for session in schedule.sessions for moment in (session.opens, session.closes)]
+    times += [
+        moment
+        for exception in schedule.exceptions
+        for moment in (exception.opens, exception.closes)
+        if moment is not None
+    ]
+    if any(moment.second or moment.microsecond for moment in times):
+        return None
+    return (schedule.sessions, schedule.exceptions, schedule.closed_on_bank_holidays)
+
+
+def _start_of_minute(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        raise ValueError("opening status needs an aware datetime")
+    # In UTC: London's repeated hour in October is two different minutes there.
+    return moment.astimezone(UTC).replace(second=0, microsecond=0)
+
+
+@lru_cache(maxsize=KEPT_ANSWERS)
+def _status_in_minute(key: tuple, minute: datetime) -> Status:
+    return status_at(Schedule(*key), minute)
+
+
+@lru_cache(maxsize=KEPT_ANSWERS)
+def _segments_json_in_minute(key: tuple, minute: datetime, hours: int) -> str:
+    return status_segments_json(Schedule(*key), minute, hours)
 
 
 # Validation of what editors type, named by row so the message says where the problem is.

@@ -47,8 +47,9 @@ def nearest(
 ) -> list[Nearby]:
     """Objects from the queryset that match `text` (all of them when it is empty), nearest
     first, with their distance in miles; at most `limit`, none further than `radius_miles`.
-    `load(pks)`, when given, returns {pk: object} for what Elasticsearch found (say, from a
-    cache), instead of a query on the queryset; it must leave out what the queryset would."""
+    `load(pks)`, when given, returns {pk: object} for what was found, and those objects are
+    the answer (say, something smaller kept in a cache), on either engine; it must leave out
+    what the queryset would."""
     queryset = _as_queryset(queryset_or_model)
     fields = page_types.location_fields(queryset.model)
     if fields is None:
@@ -80,9 +81,17 @@ def nearest(
         return [Nearby(objects[str(pk)], miles) for pk, miles in found if str(pk) in objects]
 
     def on_database(backend) -> list[Nearby]:
-        return _nearest_on_database(
+        found = _nearest_on_database(
             backend, queryset, fields, latitude, longitude, words, limit, radius_miles
         )
+        if load is None:
+            return found
+        objects = load([nearby.object.pk for nearby in found])
+        return [
+            Nearby(objects[nearby.object.pk], nearby.distance_miles)
+            for nearby in found
+            if nearby.object.pk in objects
+        ]
 
     results, _degraded = with_fallback(on_elasticsearch, on_database, purpose="a nearest search")
     return results

@@ -28,12 +28,16 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
 CACHE_HEADER = "X-Page-Cache"
+# In every page's key: a release that changes what an entry holds (its headers, say) raises
+# it, so that no page kept by the release before is served after it.
+ENTRY_FORMAT = 2
 # Headers worth keeping with a cached page, among them those the middleware after the cache
 # sets (X-Frame-Options, Vary); the rest are per-response.
 KEPT_HEADERS = (
     "Content-Type",
     "Content-Language",
     "Content-Security-Policy",
+    "Content-Security-Policy-Report-Only",
     "X-Robots-Tag",
     "Link",
     "X-Frame-Options",
@@ -105,9 +109,13 @@ def next_generation() -> None:
 
 
 def cache_key(request: HttpRequest) -> str:
+    # The Content Security Policy is kept with the page (the middleware that sets it comes after
+    # this cache): a changed policy (CSP_REPORT_ONLY, a new frame source) names other entries,
+    # so it applies to every page as soon as the servers restart with it.
+    policy = repr((settings.CONTENT_SECURITY_POLICY, settings.CONTENT_SECURITY_POLICY_REPORT_ONLY))
     url = request.build_absolute_uri()
-    digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"page-cache:{request.method}:{digest}"
+    digest = hashlib.sha256(f"{policy}\n{url}".encode("utf-8", "surrogateescape")).hexdigest()
+    return f"page-cache:{ENTRY_FORMAT}:{request.method}:{digest}"
 
 
 # Query parameters that carry what a member of the public typed. Pages asked for with them are

@@ -1,8 +1,7 @@
 """Family hubs: the index at /family-hubs/ and one page per hub."""
 
-import json
 import uuid
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -23,7 +22,8 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.images.shortcuts import get_rendition_or_not_found
+from wagtail.models import Orderable, Site
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
@@ -53,6 +53,11 @@ FACILITIES = [
 # line for "now" from these many hours of precomputed status lines.
 HUB_PAGE_STATUS_HOURS = 24 * 14
 HUB_LIST_STATUS_HOURS = 36
+# Each gallery photo, as the page shows it: cropped to 3:2, WebP.
+GALLERY_RENDITION = "fill-480x320|format-webp"
+# In the name the photos are kept under: raised when what is kept changes (the rendition, the
+# fields), so a release never reads what the one before kept.
+PHOTOS_FORMAT = 1
 
 
 class FamilyHubIndexPage(RoutablePageMixin, BasePage):
@@ -98,12 +103,19 @@ class FamilyHubIndexPage(RoutablePageMixin, BasePage):
         if form.is_bound:
             if form.is_valid():
                 now = timezone.now()
-                results = nearest_hubs(form.location)
-                for result in results:
-                    result.hub.status = result.hub.opening_status(now)
-                    result.hub.status_segments = result.hub.status_segments_json(
-                        now, HUB_LIST_STATUS_HOURS
-                    )
+                site = Site.find_for_request(request)
+                results = [
+                    {
+                        "hub": found.hub,
+                        "url": found.hub.url(site.pk if site else None),
+                        # One decimal, as |floatformat:1 gives it (but for an exact half, which
+                        # rounds to even: a twentieth of a mile), at a tenth of the cost.
+                        "miles": f"{found.distance_miles:.1f}",
+                        "status": found.hub.opening_status(now),
+                        "segments": found.hub.status_segments_json(now, HUB_LIST_STATUS_HOURS),
+                    }
+                    for found in nearest_hubs(form.location)
+                ]
             else:
                 status = 404 if form.not_found else 400
         # Not self.render(): this page's own get_context works out every hub's opening status
@@ -315,16 +327,7 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
     def status_segments_json(self, now: datetime, hours_ahead: int) -> str:
         """The status lines for the coming hours as JSON, for the browser to pick from (see
         directory/static/directory/js/opening-status.js)."""
-        segments = hours.status_segments(self.get_schedule(), now, hours_ahead)
-        return json.dumps(
-            {
-                "until": (now + timedelta(hours=hours_ahead)).isoformat(),
-                "segments": [
-                    [moment.isoformat(), status.text, status.open_now]
-                    for moment, status in segments
-                ],
-            }
-        )
+        return hours.kept_status_segments_json(self.get_schedule(), now, hours_ahead)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -337,7 +340,37 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
         context["structured_data"] = self.structured_data(request, now)
         context["map"] = map_settings([self.map_marker(request)] if self.has_location else [])
         context["services"] = self.service_links(request)
+        context["photos"] = self.photos(request)
         return context
+
+    def photos(self, request) -> list[dict]:
+        """The gallery: each photo's rendition (src, width, height), alt text and caption.
+        Kept with the shared content for the live page: the photos change only when the page
+        is published or an image is saved or deleted, and each starts a new generation there.
+        Read afresh, they cost a query and a cache round trip per photo for its rendition."""
+
+        def read() -> list[dict]:
+            photos = []
+            for photo in self.gallery_images.select_related("image"):
+                if photo.image is None:  # a draft's photo whose image was deleted since
+                    continue
+                # A missing original file gives Wagtail's "not found" rendition, as the image
+                # tag would: a broken image, not a broken page.
+                rendition = get_rendition_or_not_found(photo.image, GALLERY_RENDITION)
+                photos.append(
+                    {
+                        "src": rendition.url,
+                        "width": rendition.width,
+                        "height": rendition.height,
+                        "alt": photo.alt_text,
+                        "caption": photo.caption,
+                    }
+                )
+            return photos
+
+        if getattr(request, "is_preview", False):
+            return read()  # the draft's photos
+        return content_cache.remember(f"hub-photos:{PHOTOS_FORMAT}:{self.pk}", read)
 
     def service_links(self, request) -> list[dict]:
         """The live, public, active services delivered here: title, link and summary, kept

@@ -146,7 +146,7 @@ class OpeningHoursMixin(models.Model):
         return cls._meta.get_field(relation).related_model
 
     def opening_status(self, now: datetime | None = None) -> hours.Status:
-        return hours.status_at(self.get_schedule(), now or timezone.now())
+        return hours.kept_status_at(self.get_schedule(), now or timezone.now())
 
     def weekly_hours(self) -> list[tuple[str, str]]:
         return hours.weekly_table(self.get_schedule())

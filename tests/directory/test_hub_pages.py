@@ -249,8 +249,8 @@ def test_a_hub_pages_hours_are_read_once_and_a_publish_shows_new_ones_at_once(cl
     client.get(bilston.url)
     with CaptureQueriesContext(connection) as captured:
         page = soup(client.get(bilston.url))
-    # Its photos: the page itself (as its own type), its hours and services are shared content.
-    assert len(captured.captured_queries) == 1
+    # The page itself (as its own type), its hours, services and photos are shared content.
+    assert len(captured.captured_queries) == 0
     assert weekly_rows(page)["Tuesday"] == "9am to 12:30pm, 1:30pm to 5pm"
 
     draft = bilston.get_latest_revision_as_object()
@@ -268,3 +268,60 @@ def test_a_hub_pages_hours_are_read_once_and_a_publish_shows_new_ones_at_once(cl
 
     draft.save_revision().publish()
     assert weekly_rows(soup(client.get(bilston.url)))["Tuesday"] == "Closed"
+
+
+def test_a_hub_pages_photos_are_shown_then_kept_and_a_change_shows_at_once(client, bilston):
+    from directory.models import HubGalleryImage
+    from tests.news.factories import ImageFactory
+
+    def photos(response) -> list[tuple[str, str, str, str, str]]:
+        return [
+            (
+                figure.img["src"],
+                figure.img["width"],
+                figure.img["height"],
+                figure.img["alt"],
+                figure.figcaption.get_text(strip=True) if figure.figcaption else "",
+            )
+            for figure in soup(response).select("ul.gallery figure")
+        ]
+
+    playroom, garden = ImageFactory(), ImageFactory()
+    bilston.gallery_images = [
+        HubGalleryImage(image=playroom, alt_text="The playroom, with a sand tray", caption="Play"),
+        HubGalleryImage(image=garden, alt_text="The garden"),
+    ]
+    bilston.save_revision().publish()
+
+    shown = photos(client.get(bilston.url))
+    assert [photo[1:] for photo in shown] == [
+        ("480", "320", "The playroom, with a sand tray", "Play"),
+        ("480", "320", "The garden", ""),
+    ]
+    assert all(photo[0].endswith(".webp") for photo in shown)
+    with CaptureQueriesContext(connection) as captured:
+        assert photos(client.get(bilston.url)) == shown
+    assert not captured.captured_queries, "the photos are kept with the shared content"
+
+    # A publish shows the page's new photos at once...
+    bilston.gallery_images = [HubGalleryImage(image=garden, alt_text="The garden in spring")]
+    bilston.save_revision().publish()
+    assert [photo[3] for photo in photos(client.get(bilston.url))] == ["The garden in spring"]
+    # ...and so does an image deleted in the image library.
+    garden.delete()
+    page = soup(client.get(bilston.url))
+    assert not page.select("ul.gallery"), "no photos left, and no empty gallery"
+
+
+def test_a_photo_whose_file_is_missing_is_a_broken_image_not_a_broken_page(client, bilston):
+    from directory.models import HubGalleryImage
+    from tests.news.factories import ImageFactory
+
+    lost = ImageFactory()
+    lost.file.storage.delete(lost.file.name)  # say, a restore that missed the media folder
+    bilston.gallery_images = [HubGalleryImage(image=lost, alt_text="The sensory room")]
+    bilston.save_revision().publish()
+
+    page = soup(client.get(bilston.url))
+
+    assert [img["alt"] for img in page.select("ul.gallery img")] == ["The sensory room"]

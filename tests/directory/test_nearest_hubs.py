@@ -161,16 +161,20 @@ def test_finder_page_lists_hubs_nearest_first_with_the_nearest_highlighted(clien
 def test_finder_works_out_opening_times_only_for_the_hubs_it_shows(client, hubs, monkeypatch):
     """The finder is a view of the hub index: it must not also build the index's list of every
     hub, with their opening times, which it does not show."""
+    from directory.finder import HubCard
     from directory.models import FamilyHubPage
 
     worked_out = []
-    opening_status = FamilyHubPage.opening_status
 
-    def counted(hub, *args, **kwargs):
-        worked_out.append(hub.pk)
-        return opening_status(hub, *args, **kwargs)
+    def counting(method):
+        def counted(hub, *args, **kwargs):
+            worked_out.append(hub.pk)
+            return method(hub, *args, **kwargs)
 
-    monkeypatch.setattr(FamilyHubPage, "opening_status", counted)
+        return counted
+
+    monkeypatch.setattr(FamilyHubPage, "opening_status", counting(FamilyHubPage.opening_status))
+    monkeypatch.setattr(HubCard, "opening_status", counting(HubCard.opening_status))
     response = client.get("/family-hubs/nearest/", {"postcode": "WV1 1SH"})
 
     cards = BeautifulSoup(response.content, "html.parser").select("ol.card-list > li")

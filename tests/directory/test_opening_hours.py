@@ -378,3 +378,70 @@ class TestValidation:
         assert hours.exception_problems([row])[3].message.endswith(
             "enter the opening and closing times, or tick Closed"
         )
+
+
+# The kept answers (kept_status_at, kept_status_segments_json): every moment of a minute has the
+# same status, so they are worked out once per schedule and minute. These schedules use the real
+# bank holidays (bank_holidays=None): a schedule with injected ones is never kept.
+KEPT_NINE_TO_FIVE = Schedule(sessions=weekdays("09:00", "17:00"))
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        at("2026-11-24 08:59"),
+        at("2026-11-24 08:59").replace(second=59, microsecond=999_999),
+        at("2026-11-24 09:00"),
+        at("2026-11-24 16:59").replace(second=30),
+        at("2026-11-24 17:00"),
+        at("2026-11-24 23:59").replace(second=59),
+        at("2026-11-24 10:00").astimezone(UTC).replace(second=12),
+    ],
+)
+def test_the_kept_status_is_the_status_at_every_moment_of_the_minute(moment):
+    assert hours.kept_status_at(KEPT_NINE_TO_FIVE, moment) == status_at(KEPT_NINE_TO_FIVE, moment)
+
+
+def test_a_changed_schedule_is_never_answered_from_what_was_kept_for_the_old_one():
+    moment = at("2026-11-24 10:00")
+    closed_today = Schedule(
+        sessions=KEPT_NINE_TO_FIVE.sessions,
+        exceptions=(DatedException(date(2026, 11, 24), date(2026, 11, 24), reason="a flood"),),
+    )
+
+    assert hours.kept_status_at(KEPT_NINE_TO_FIVE, moment).open_now
+    kept = hours.kept_status_at(closed_today, moment)
+    assert (kept.open_now, kept.text) == (
+        False,
+        "Closed for a flood, opens tomorrow at 9am",
+    )
+
+
+def test_the_kept_status_lines_start_at_the_minute_and_are_worked_out_once():
+    moment = at("2026-11-24 16:58").replace(second=40)
+    start_of_minute = at("2026-11-24 16:58")
+
+    kept = hours.kept_status_segments_json(KEPT_NINE_TO_FIVE, moment, 36)
+
+    assert kept == hours.status_segments_json(KEPT_NINE_TO_FIVE, start_of_minute, 36)
+    assert hours.kept_status_segments_json(KEPT_NINE_TO_FIVE, moment.replace(second=5), 36) is kept
+    assert hours.kept_status_segments_json(KEPT_NINE_TO_FIVE, moment, 24) != kept
+
+
+def test_a_schedule_with_seconds_is_answered_at_the_very_moment():
+    # An imported feed's "closes 23:59:59", say: the status changes within the minute.
+    until_half_past = Schedule(sessions=(Session(TUE, time(9, 0), time(16, 59, 30)),))
+    moment = at("2026-11-24 16:59").replace(second=45)
+
+    assert hours.kept_status_at(until_half_past, at("2026-11-24 16:59")).open_now
+    assert not hours.kept_status_at(until_half_past, moment).open_now
+    assert hours.kept_status_segments_json(until_half_past, moment, 36) == (
+        hours.status_segments_json(until_half_past, moment, 36)
+    )
+
+
+def test_kept_answers_need_an_aware_moment():
+    with pytest.raises(ValueError, match="aware"):
+        hours.kept_status_at(KEPT_NINE_TO_FIVE, datetime(2026, 11, 24, 10, 0))
+    with pytest.raises(ValueError, match="aware"):
+        hours.kept_status_segments_json(KEPT_NINE_TO_FIVE, datetime(2026, 11, 24, 10, 0), 36)

@@ -54,6 +54,46 @@ def test_an_anonymous_page_is_served_from_the_cache_without_a_query(
     assert second["Cache-Control"] == "public, max-age=60"
 
 
+@pytest.mark.parametrize(
+    "header", ["Content-Security-Policy", "Content-Security-Policy-Report-Only"]
+)
+def test_a_cached_page_carries_the_security_policy_it_was_made_with_in_either_mode(
+    client, site, page_cache_on, settings, header
+):
+    if header.endswith("Report-Only"):
+        settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = settings.CONTENT_SECURITY_POLICY
+        settings.CONTENT_SECURITY_POLICY = None
+    other = ({"Content-Security-Policy", "Content-Security-Policy-Report-Only"} - {header}).pop()
+
+    first = client.get("/about-family-hubs/")
+    second = client.get("/about-family-hubs/")
+
+    assert (first[CACHE_HEADER], second[CACHE_HEADER]) == ("miss", "hit")
+    assert "script-src 'self'" in first[header]
+    assert second[header] == first[header]
+    assert other not in first
+    assert other not in second
+    assert second["Permissions-Policy"] == first["Permissions-Policy"]
+
+
+def test_a_changed_security_policy_applies_at_once_to_cached_pages(
+    client, site, page_cache_on, settings
+):
+    client.get("/about-family-hubs/")
+    assert client.get("/about-family-hubs/")[CACHE_HEADER] == "hit"
+
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {
+            **settings.CONTENT_SECURITY_POLICY["DIRECTIVES"],
+            "frame-src": ["'self'", "https://video.example.gov.uk"],
+        }
+    }
+    response = client.get("/about-family-hubs/")
+
+    assert response[CACHE_HEADER] == "miss"
+    assert "frame-src 'self' https://video.example.gov.uk" in response["Content-Security-Policy"]
+
+
 def test_a_cached_page_costs_one_round_trip_to_the_cache(client, site, page_cache_on, monkeypatch):
     """The generation and the page are read together (Redis: one MGET)."""
     from django.core.cache.backends.locmem import LocMemCache
