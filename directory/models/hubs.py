@@ -23,7 +23,7 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.shortcuts import get_rendition_or_not_found
-from wagtail.models import Orderable, Site
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
@@ -103,7 +103,7 @@ class FamilyHubIndexPage(RoutablePageMixin, BasePage):
         if form.is_bound:
             if form.is_valid():
                 now = timezone.now()
-                site = Site.find_for_request(request)
+                site = site_for_request(request)
                 results = [
                     {
                         "hub": found.hub,
