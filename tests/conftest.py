@@ -14,7 +14,7 @@ from wagtail.search.backends import get_search_backend
 import pytest
 
 from search.engines import reset_fallback_state
-from website import demo
+from website import content_cache, demo
 
 IN_CI = bool(os.environ.get("CI"))
 
@@ -81,12 +81,14 @@ def forget_stale_content_types():
 def empty_caches():
     """Renditions, site root paths and the shared content (website/content_cache.py) are kept in
     the (in-memory) default cache, under keys that a rolled-back or flushed database hands out
-    again: start every test from nothing."""
+    again: start every test from nothing (this process's copies of the shared content too)."""
     for cache in caches.all():
         cache.clear()
+    content_cache.forget_local_copies()
     yield
     for cache in caches.all():
         cache.clear()
+    content_cache.forget_local_copies()
 
 
 @pytest.fixture(autouse=True)

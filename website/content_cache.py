@@ -8,12 +8,20 @@ cache with the page cache's generation (website/page_cache.py), one round trip p
 publish, unpublish, move or delete of a page, and every save or delete of a snippet, setting,
 site or view restriction, starts a new generation, so nothing is read stale after a change.
 
+Within a request, what is read a second time comes from this process's own copy: a request
+reads the generation once (RequestGenerationMiddleware, website/page_cache.py), and a copy made
+in that same generation is as current as the shared cache's. A page view that read six or seven
+pieces of shared content made as many round trips to the cache; now it makes one, or none more
+than the page cache's own. The copy is kept pickled and unpickled for each read, as the shared
+cache's values are: every request gets objects of its own, which it may change.
+
 Only with a cache every process shares (Redis, by REDIS_URL), or in a single process (the
 tests): with a memory cache in each of several processes, a change made in one (the admin, the
 scheduler) would not reach the others. CONTENT_CACHE_SECONDS = 0 turns it off, and every value
 is then read afresh as before."""
 
 import logging
+import pickle
 from collections.abc import Callable, Hashable, Iterable
 from typing import TypeVar
 
@@ -26,6 +34,35 @@ logger = logging.getLogger(__name__)
 Value = TypeVar("Value")
 Id = TypeVar("Id", bound=Hashable)
 MISSING = object()
+
+# {cache key: (generation, pickled value)}: this process's copies of what it read or built.
+# Emptied when full (a new generation leaves every copy stale anyway).
+_local_copies: dict[str, tuple[int, bytes]] = {}
+LOCAL_COPIES = 4096
+
+
+def forget_local_copies() -> None:
+    _local_copies.clear()
+
+
+def _keep_local_copies(values: dict[str, object], generation: int) -> None:
+    if len(_local_copies) + len(values) > LOCAL_COPIES:
+        _local_copies.clear()
+    for key, value in values.items():
+        _local_copies[key] = (generation, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+
+
+def _local_copies_of(keys: dict[str, Id], generation: int | None) -> dict[Id, object]:
+    """{id: value} for the keys this process holds a copy of made in `generation`."""
+    if generation is None:
+        return {}
+    values = {}
+    for key, id_ in keys.items():
+        copy = _local_copies.get(key)
+        if copy is not None and copy[0] == generation:
+            # Bytes this process pickled itself, never anything from outside it.
+            values[id_] = pickle.loads(copy[1])  # noqa: S301
+    return values
 
 
 def kept_unless_none(value) -> bool:
@@ -59,16 +96,24 @@ def _remember(
     build_missing: Callable[[list[Id]], dict[Id, Value]],
     keep: Callable[[Value], bool],
 ) -> dict[Id, Value]:
-    """{id: value} for each cache key's id: those kept for this generation read in one round
-    trip, the others built at once and kept (those `keep` accepts) in one more."""
+    """{id: value} for each cache key's id: those this process holds for the request's
+    generation from its own copies, the other ones kept for this generation read in one round
+    trip, the rest built at once and kept (those `keep` accepts) in one more."""
     if not settings.CONTENT_CACHE_SECONDS or not keys:
         return build_missing(list(keys.values()))
+    values = _local_copies_of(keys, page_cache.request_generation())
+    if len(values) == len(keys):
+        return values
+    keys = {key: id_ for key, id_ in keys.items() if id_ not in values}
     try:
         generation, found = page_cache.lookup_many(list(keys), MISSING)
     except Exception:  # a cache server that is down must not take the site down
         logger.warning("content cache unavailable", exc_info=True)
-        return build_missing(list(keys.values()))
-    values = {keys[key]: value for key, value in found.items() if value is not MISSING}
+        values.update(build_missing(list(keys.values())))
+        return values
+    read = {key: value for key, value in found.items() if value is not MISSING}
+    _keep_local_copies(read, generation)
+    values.update((keys[key], value) for key, value in read.items())
     missing = [id_ for id_ in keys.values() if id_ not in values]
     if missing:
         built = build_missing(missing)
@@ -81,4 +126,6 @@ def _remember(
                 page_cache.keep_many(to_keep, generation, settings.CONTENT_CACHE_SECONDS)
             except Exception:
                 logger.warning("content cache unavailable", exc_info=True)
+            else:
+                _keep_local_copies(to_keep, generation)
     return values

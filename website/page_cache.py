@@ -15,11 +15,15 @@ carrying a session); requests carrying what people type (a search query, a postc
 must not sit in a shared cache; responses that set cookies; responses that say private,
 no-store or no-cache; and anything but 200."""
 
+import functools
 import hashlib
 import logging
+import time
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import setting_changed
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
@@ -49,12 +53,65 @@ def cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+class RequestGeneration:
+    """The generation the current request last read. Shared content that the request reads again
+    can then come from this process's own copy (website/content_cache.py), without a round trip
+    to the cache, as long as that copy was made in the same generation."""
+
+    __slots__ = ("value",)
+
+    def __init__(self):
+        self.value: int | None = None
+
+
+_request_generation: ContextVar[RequestGeneration | None] = ContextVar(
+    "harbour_request_generation", default=None
+)
+
+
+def request_generation() -> int | None:
+    """The generation this request has read so far; None outside a request (a management
+    command, the task worker) or before its first read."""
+    scope = _request_generation.get()
+    return scope.value if scope is not None else None
+
+
+def _note_generation(generation: int | None) -> None:
+    scope = _request_generation.get()
+    if scope is not None:
+        scope.value = generation
+
+
+class RequestGenerationMiddleware:
+    """Gives each request its own RequestGeneration. Before the page cache, whose lookup is
+    usually the request's first read of the generation."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = _request_generation.set(RequestGeneration())
+        try:
+            return self.get_response(request)
+        finally:
+            _request_generation.reset(token)
+
+
+def unused_generation() -> int:
+    """A generation number not used before, for a cache that has lost its own (emptied, evicted
+    or restarted). Not 1: a process may still hold copies made in an earlier generation 1
+    (website/content_cache.py), and they must not look current."""
+    return time.time_ns() // 1000
+
+
 def current_generation() -> int:
     generation = cache().get(GENERATION_KEY)
     if generation is None:
-        # First use, or the cache was emptied: any number not used before will do.
-        cache().add(GENERATION_KEY, 1, timeout=None)
-        generation = cache().get(GENERATION_KEY, 1)
+        cache().add(GENERATION_KEY, unused_generation(), timeout=None)
+        generation = cache().get(GENERATION_KEY)
+        if generation is None:  # evicted again at once: the cache keeps nothing
+            generation = unused_generation()
+    _note_generation(generation)
     return generation
 
 
@@ -72,6 +129,7 @@ def lookup_many(keys: list[str], missing=None) -> tuple[int, dict[str, object]]:
     generation = found.get(GENERATION_KEY)
     if generation is None:
         return current_generation(), dict.fromkeys(keys, missing)
+    _note_generation(generation)
     values = {}
     for key in keys:
         kept = found.get(key)
@@ -104,18 +162,35 @@ def next_generation() -> None:
     try:
         cache().incr(GENERATION_KEY)
     except ValueError:
-        cache().set(GENERATION_KEY, 2, timeout=None)
+        cache().set(GENERATION_KEY, unused_generation(), timeout=None)
+    # What this request read before the change is not current any more: read the generation
+    # afresh with the next lookup.
+    _note_generation(None)
     logger.debug("page cache purged")
 
 
 def cache_key(request: HttpRequest) -> str:
-    # The Content Security Policy is kept with the page (the middleware that sets it comes after
-    # this cache): a changed policy (CSP_REPORT_ONLY, a new frame source) names other entries,
-    # so it applies to every page as soon as the servers restart with it.
-    policy = repr((settings.CONTENT_SECURITY_POLICY, settings.CONTENT_SECURITY_POLICY_REPORT_ONLY))
     url = request.build_absolute_uri()
-    digest = hashlib.sha256(f"{policy}\n{url}".encode("utf-8", "surrogateescape")).hexdigest()
-    return f"page-cache:{ENTRY_FORMAT}:{request.method}:{digest}"
+    digest = hashlib.sha256(f"{policy_digest()}\n{url}".encode("utf-8", "surrogateescape"))
+    return f"page-cache:{ENTRY_FORMAT}:{request.method}:{digest.hexdigest()}"
+
+
+@functools.cache
+def policy_digest() -> str:
+    """The Content Security Policy is kept with the page (the middleware that sets it comes after
+    this cache): a changed policy (CSP_REPORT_ONLY, a new frame source) names other entries, so
+    it applies to every page as soon as the servers restart with it. Worked out once a process,
+    or when a test changes the settings."""
+    policy = repr((settings.CONTENT_SECURITY_POLICY, settings.CONTENT_SECURITY_POLICY_REPORT_ONLY))
+    return hashlib.sha256(policy.encode()).hexdigest()
+
+
+def _forget_policy_digest(setting: str, **kwargs) -> None:
+    if setting.startswith("CONTENT_SECURITY_POLICY"):
+        policy_digest.cache_clear()
+
+
+setting_changed.connect(_forget_policy_digest, dispatch_uid="page-cache-policy-digest")
 
 
 # Query parameters that carry what a member of the public typed. Pages asked for with them are

@@ -2,6 +2,7 @@
 changes something, and never stale after the change."""
 
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction, Site
@@ -184,3 +185,95 @@ def test_a_content_cache_local_to_each_process_is_warned_about(settings):
     settings.CONTENT_CACHE_SECONDS = 0
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     assert content_cache_is_shared(None) == []
+
+
+def reads_of_the_shared_cache(monkeypatch) -> list[list[str]]:
+    """The keys of each round trip to the shared cache from now on."""
+    shared = page_cache.cache()
+    get_many = shared.get_many
+    reads = []
+
+    def counted(keys, *args, **kwargs):
+        reads.append(list(keys))
+        return get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(shared, "get_many", counted)
+    return reads
+
+
+def in_a_request(work):
+    """work()'s answer, run as a view is: inside RequestGenerationMiddleware."""
+    return page_cache.RequestGenerationMiddleware(lambda request: work())(RequestFactory().get("/"))
+
+
+def test_a_page_view_makes_one_round_trip_to_the_shared_cache(client, demo_site, monkeypatch):
+    hub = FamilyHubPage.objects.live().first()
+    client.get(hub.url)
+    reads = reads_of_the_shared_cache(monkeypatch)
+
+    response = client.get(hub.url)
+
+    assert response.status_code == 200
+    assert hub.title in response.content.decode()
+    assert len(reads) == 1
+
+
+def test_within_a_request_a_second_read_is_a_copy_of_its_own_from_this_process(monkeypatch):
+    built = []
+
+    def build():
+        built.append(1)
+        return ["Bilston"]
+
+    def read_twice():
+        first = content_cache.remember("hubs", build)
+        first.append("changed by the first reader")
+        reads = reads_of_the_shared_cache(monkeypatch)
+        return content_cache.remember("hubs", build), reads
+
+    second, reads = in_a_request(read_twice)
+
+    assert second == ["Bilston"]
+    assert reads == []
+    assert built == [1]
+
+
+def test_outside_a_request_every_read_goes_to_the_shared_cache(monkeypatch):
+    content_cache.remember("hubs", lambda: ["Bilston"])
+    reads = reads_of_the_shared_cache(monkeypatch)
+
+    content_cache.remember("hubs", lambda: ["Bilston"])
+    content_cache.remember("hubs", lambda: ["Bilston"])
+
+    assert len(reads) == 2
+
+
+def test_a_change_within_the_request_is_read_afresh_in_it():
+    def change_between_reads():
+        content_cache.remember("phone", lambda: "0300 555 0100")
+        page_cache.next_generation()
+        return content_cache.remember("phone", lambda: "0300 555 0199")
+
+    assert in_a_request(change_between_reads) == "0300 555 0199"
+
+
+def test_another_process_change_is_seen_by_the_next_request():
+    in_a_request(lambda: content_cache.remember("phone", lambda: "0300 555 0100"))
+    page_cache.cache().incr(page_cache.GENERATION_KEY)  # a publish in the admin's process
+
+    assert in_a_request(lambda: content_cache.remember("phone", lambda: "0300 555 0199")) == (
+        "0300 555 0199"
+    )
+
+
+def test_a_cache_emptied_starts_a_generation_no_copy_was_made_in():
+    """A restarted (or flushed) Redis has lost the generation: the next one must not be one that
+    this process's copies were made in."""
+    in_a_request(lambda: content_cache.remember("phone", lambda: "0300 555 0100"))
+    page_cache.cache().clear()
+
+    def read_after_the_generation():
+        page_cache.current_generation()  # as the page cache's lookup does first
+        return content_cache.remember("phone", lambda: "0300 555 0199")
+
+    assert in_a_request(read_after_the_generation) == "0300 555 0199"

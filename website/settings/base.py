@@ -66,6 +66,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Notes the generation the request reads (first in the page cache's lookup), so that the
+    # shared content it reads again comes from this process's copy (website/content_cache.py).
+    "website.page_cache.RequestGenerationMiddleware",
     # After the middleware that set security headers on every response, before the rest: a
     # cached page skips sessions, CSRF, sign-in and everything else that only matters to
     # signed-in users or to rendering (the load test's cached-page throughput), and keeps
