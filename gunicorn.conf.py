@@ -25,7 +25,10 @@ max_requests_jitter = max_requests // 10
 preload_app = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
+# "off" when a proxy in front keeps the access log: the app servers then write none.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+if accesslog == "off":
+    accesslog = None
 errorlog = "-"
 # The access log never holds what people type: query strings and postcode paths are redacted
 # by website.gunicorn_logging.

@@ -10,9 +10,8 @@ from gunicorn.config import Config
 
 from website.gunicorn_logging import RedactingLogger
 
-PROJECT_FORMAT = runpy.run_path(str(Path(__file__).parents[2] / "gunicorn.conf.py"))[
-    "access_log_format"
-]
+GUNICORN_CONF = str(Path(__file__).parents[2] / "gunicorn.conf.py")
+PROJECT_FORMAT = runpy.run_path(GUNICORN_CONF)["access_log_format"]
 
 
 def access_line(path: str, query: str = "", log_format: str = PROJECT_FORMAT, **environ) -> str:
@@ -77,3 +76,11 @@ def test_a_quote_cannot_end_a_field_early():
     line = access_line("/", HTTP_USER_AGENT='evil" 500 0')
 
     assert line.endswith('"evil\\" 500 0"')
+
+
+def test_the_access_log_can_be_turned_off_for_a_proxy_that_keeps_one(monkeypatch):
+    monkeypatch.delenv("GUNICORN_ACCESS_LOG", raising=False)
+    assert runpy.run_path(GUNICORN_CONF)["accesslog"] == "-"
+    monkeypatch.setenv("GUNICORN_ACCESS_LOG", "off")
+
+    assert runpy.run_path(GUNICORN_CONF)["accesslog"] is None
