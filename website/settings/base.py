@@ -64,16 +64,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Notes the generation the request reads (first in the page cache's lookup), so that the
     # shared content it reads again comes from this process's copy (website/content_cache.py).
     "website.page_cache.RequestGenerationMiddleware",
-    # After the middleware that set security headers on every response, before the rest: a
-    # cached page skips sessions, CSRF, sign-in and everything else that only matters to
-    # signed-in users or to rendering (the load test's cached-page throughput), and keeps
-    # the headers they set on the page it was made from (page_cache.KEPT_HEADERS).
+    # First: a cached page skips sessions, CSRF, sign-in and everything else that only matters
+    # to signed-in users or to rendering, and it is kept with every header the middleware below
+    # set on the page it was made from (the security headers among them). In production
+    # gunicorn serves a kept page before Django at all (page_cache.CachedPageApplication).
     "website.page_cache.AnonymousPageCacheMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # The Content Security Policy is the same for every visitor of a public page (website/
     # content_security.py), so a cached page keeps the one it was made with: built afresh it
     # cost a third of what serving a cached page costs in Python.
