@@ -35,6 +35,9 @@ class Session:
     weekday: int
     opens: time
     closes: time
+    # Where it is held (a hub's page id), for a service delivered at several hubs; None: at
+    # each of them, or wherever the schedule's owner is.
+    venue: int | None = None
 
 
 @dataclass(frozen=True)

@@ -107,14 +107,24 @@ class HomePage(BasePage):
 
 class StandardPage(BasePage):
     body = StreamField(BaseStreamBlock(), blank=True)
+    exit_this_page = models.BooleanField(
+        "show 'Exit this page'",
+        default=False,
+        help_text="A button that takes the reader straight to a neutral website, for pages "
+        "someone may need to hide that they looked at (domestic abuse, for example).",
+    )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body"), FieldPanel("exit_this_page")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["website.HomePage", "website.StandardPage"]
 
     class Meta:
         verbose_name = "standard page"
+
+    @property
+    def shows_exit_this_page(self) -> bool:
+        return self.exit_this_page
 
 
 class SharedSiteSetting(BaseSiteSetting):

@@ -23,11 +23,13 @@ from .services import (
     stale_before,
     term_oruk_id,
 )
+from .settings import DirectorySettings
 
 __all__ = [
     "BulkClosure",
     "DateException",
     "DeliveryPlace",
+    "DirectorySettings",
     "FamilyHubIndexPage",
     "FamilyHubPage",
     "HubDateException",

@@ -34,6 +34,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
+from directory import opening_hours as hours
 from directory import postcodes, taxonomy_seed
 from search.faceted import FacetDocument
 from website import content_cache
@@ -47,6 +48,8 @@ from .postcodes import locate
 TAXONOMY_NAMESPACE = taxonomy_seed.TAXONOMY_NAMESPACE
 HARBOUR_TAXONOMY_NAME = taxonomy_seed.TAXONOMY_NAME
 HARBOUR_TAXONOMY_ORUK_ID = uuid.uuid5(TAXONOMY_NAMESPACE, "taxonomy")  # as seeded by 0006
+# Services filed under these categories (or their children) always show "Exit this page".
+SENSITIVE_CATEGORIES = frozenset({"domestic-abuse"})
 
 
 def term_oruk_id(code: str) -> uuid.UUID:
@@ -323,9 +326,21 @@ class ServicePage(OpeningHoursMixin, BasePage):
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
 
-    in_person = models.BooleanField("in person", default=True)
+    in_person = models.BooleanField(
+        "in person", default=True, help_text="Families come to its hubs or other places."
+    )
     online = models.BooleanField(default=False)
     by_phone = models.BooleanField("by phone", default=False)
+    at_home = models.BooleanField(
+        "at home", default=False, help_text="Someone visits the family at home."
+    )
+    exit_this_page = models.BooleanField(
+        "show 'Exit this page'",
+        default=False,
+        help_text="A button that takes the reader straight to a neutral website, for services "
+        "someone may need to hide that they looked at. Services under 'Domestic abuse' always "
+        "show it.",
+    )
 
     minimum_age = models.PositiveSmallIntegerField(
         "youngest age (years)", null=True, blank=True, help_text="Blank: no lower limit."
@@ -391,6 +406,7 @@ class ServicePage(OpeningHoursMixin, BasePage):
         FieldRowPanel([FieldPanel("status"), FieldPanel("last_reviewed")]),
         FieldPanel("organisation"),
         FieldPanel("categories"),
+        FieldPanel("exit_this_page"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("minimum_age"), FieldPanel("maximum_age")]),
@@ -420,7 +436,12 @@ class ServicePage(OpeningHoursMixin, BasePage):
     ]
     where_panels = [
         MultiFieldPanel(
-            [FieldPanel("in_person"), FieldPanel("online"), FieldPanel("by_phone")],
+            [
+                FieldPanel("in_person"),
+                FieldPanel("online"),
+                FieldPanel("by_phone"),
+                FieldPanel("at_home"),
+            ],
             heading="How it is delivered",
         ),
         FieldPanel("hubs"),
@@ -467,6 +488,7 @@ class ServicePage(OpeningHoursMixin, BasePage):
         index.FilterField("in_person"),
         index.FilterField("online"),
         index.FilterField("by_phone"),
+        index.FilterField("at_home"),
         index.FilterField("self_referral"),
         index.FilterField("pregnancy"),
         index.FilterField("minimum_age"),
@@ -521,6 +543,18 @@ class ServicePage(OpeningHoursMixin, BasePage):
 
         kwargs["process_child_object"] = fresh_ids
         return super().copy(*args, **kwargs)
+
+    @property
+    def shows_exit_this_page(self) -> bool:
+        """Editors tick it, or the service is filed under a sensitive category (domestic
+        abuse): the reader may need to leave the page at once."""
+        if self.exit_this_page:
+            return True
+        return any(
+            term.code in SENSITIVE_CATEGORIES
+            or (term.parent_id and term.parent.code in SENSITIVE_CATEGORIES)
+            for term in self.categories.all()
+        )
 
     @property
     def language_codes(self) -> list[str]:
@@ -855,6 +889,24 @@ class ServiceLocation(Orderable):
 
 class ServiceSession(WeeklySession):
     page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="opening_sessions")
+    hub = models.ForeignKey(
+        "directory.FamilyHubPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="at",
+        help_text="Leave blank if it happens at each of the service's places.",
+    )
+
+    panels = [
+        FieldRowPanel(
+            [FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes"), FieldPanel("hub")]
+        )
+    ]
+
+    def as_session(self) -> hours.Session:
+        return hours.Session(self.weekday, self.opens, self.closes, venue=self.hub_id)
 
 
 class ServiceDateException(DateException):
