@@ -34,8 +34,8 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
+from directory import ages, postcodes, taxonomy_seed
 from directory import opening_hours as hours
-from directory import postcodes, taxonomy_seed
 from search.faceted import FacetDocument
 from website import content_cache
 from website.models import PAGE_LINK_FIELDS, BasePage
@@ -692,24 +692,17 @@ class ServicePage(OpeningHoursMixin, BasePage):
 
     @property
     def ages_text(self) -> str:
-        """For example 'Pregnancy to 5 years', 'Ages 11 to 19' or 'All ages'."""
-        low, high = self.minimum_age, self.maximum_age
-        if self.pregnancy:
-            start = "Pregnancy"
-            if low not in (None, 0):
-                return (
-                    f"Pregnancy, and ages {low} to {high}"
-                    if high is not None
-                    else (f"Pregnancy, and ages {low} and over")
-                )
-            return f"{start} to {high} years" if high is not None else "Pregnancy and all ages"
-        if low in (None, 0) and high is None:
-            return "All ages"
-        if high is None:
-            return f"Ages {low} and over"
-        if low in (None, 0):
-            return "Under 1" if high == 0 else f"Up to {high} years"
-        return f"Ages {low} to {high}"
+        """The ages it is for ("Pregnancy to 4 years", "Ages 11 to 19"). Nothing when it sets
+        no ages and its "who it is for" text says who: "All ages" beside "Anyone aged 16 or
+        over affected by domestic abuse" would contradict it."""
+        if (
+            self.minimum_age in (None, 0)
+            and self.maximum_age is None
+            and not self.pregnancy
+            and self.eligibility_description.strip()
+        ):
+            return ""
+        return ages.age_range_text(self.minimum_age, self.maximum_age, self.pregnancy)
 
     @property
     def cost_text(self) -> str:
