@@ -18,6 +18,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext
 
 from wagtail.admin.panels import (
     FieldPanel,
@@ -692,16 +693,13 @@ class ServicePage(OpeningHoursMixin, BasePage):
 
     @property
     def ages_text(self) -> str:
-        """The ages it is for ("Pregnancy to 4 years", "Ages 11 to 19"). Nothing when it sets
-        no ages and its "who it is for" text says who: "All ages" beside "Anyone aged 16 or
-        over affected by domestic abuse" would contradict it."""
-        if (
-            self.minimum_age in (None, 0)
-            and self.maximum_age is None
-            and not self.pregnancy
-            and self.eligibility_description.strip()
-        ):
-            return ""
+        """The ages it is for ("Pregnancy to 4 years", "Ages 11 to 19"). A service that sets no
+        child's ages and whose "who it is for" says who gives only what is sure ("Pregnancy",
+        or nothing): "All ages" beside "Anyone aged 16 or over affected by domestic abuse", or
+        "Pregnancy and children of all ages" on antenatal classes, would not be true."""
+        no_child_ages = self.minimum_age in (None, 0) and self.maximum_age is None
+        if no_child_ages and self.eligibility_description.strip():
+            return gettext("Pregnancy") if self.pregnancy else ""
         return ages.age_range_text(self.minimum_age, self.maximum_age, self.pregnancy)
 
     @property

@@ -75,9 +75,10 @@ def test_a_services_ages_text_reads_its_fields():
 
 
 @pytest.mark.django_db
-def test_a_service_for_any_age_that_says_who_it_is_for_says_no_age():
-    """A helpline for adults affected by domestic abuse has no child's age to give: "All ages"
-    would contradict the "who it is for" text beside it."""
+def test_a_service_with_no_childs_ages_that_says_who_it_is_for_gives_only_what_is_sure():
+    """A helpline for adults affected by domestic abuse has no child's age to give ("All ages"
+    would contradict the "who it is for" text beside it), and antenatal classes are for
+    pregnancy, not "Pregnancy and children of all ages"."""
     service = ServicePage(
         minimum_age=None,
         maximum_age=None,
@@ -85,10 +86,12 @@ def test_a_service_for_any_age_that_says_who_it_is_for_says_no_age():
         eligibility_description="Anyone aged 16 or over affected by domestic abuse.",
     )
     assert service.ages_text == ""
-    service.eligibility_description = "  "
-    assert service.ages_text == "All ages"
-    service.eligibility_description = "Families who live in Wulfrun."
     service.pregnancy = True
+    service.eligibility_description = "Anyone who is pregnant, and their birth partner."
+    assert service.ages_text == "Pregnancy"
+    service.eligibility_description = "  "
     assert service.ages_text == "Pregnancy and children of all ages"
-    service.pregnancy, service.maximum_age = False, 4
+    service.pregnancy = False
+    assert service.ages_text == "All ages"
+    service.eligibility_description, service.maximum_age = "Families in Wulfrun.", 4
     assert service.ages_text == "0 to 4 years"
