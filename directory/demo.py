@@ -301,7 +301,7 @@ HUBS = [
             "For young people: the Young minds drop-in after school on Thursdays, the Young "
             "carers group on Saturday mornings, mentoring, and careers advice on Monday "
             "afternoons.",
-            "Open on bank holidays.",
+            "Open on bank holidays, except over Christmas.",
         ),
         "how_to_get_there": "A 5-minute walk from the bus station and the railway station. "
         "Pay and display parking at the Civic Centre.",

@@ -674,7 +674,7 @@ SERVICES = [
             "send you a code to give to the childcare provider you choose. Places start the "
             "term after your child's second birthday.",
         )
-        + h2("Who can get it")
+        + h2("Which 2 year olds can get it")
         + ul(
             "families who get Universal Credit and whose household take-home pay is £15,400 a "
             "year or less",
@@ -693,8 +693,7 @@ SERVICES = [
         by_phone=True,
         minimum_age=2,
         maximum_age=2,
-        eligibility="2 year olds in Wulfrun whose families get certain benefits, and some "
-        "other 2 year olds (see above).",
+        eligibility="2 year olds who live in Wulfrun and meet one of the conditions above.",
         referral="Apply online or by phone. You will need your National Insurance number and "
         "your child's date of birth.",
         phone="01902 555 0130",
@@ -1101,7 +1100,6 @@ SERVICES = [
         eligibility="Anyone aged 16 or over who is experiencing, or has experienced, domestic "
         "abuse, whatever their gender, and anyone worried about someone else. You do not need "
         "to have children.",
-        referral="Call the helpline. You do not need a referral.",
         phone="0800 555 0500",
         website="https://safehaven.wulfrun.example/",
         accessibility="Interpreters for any language on request, and Relay UK for callers "
@@ -1482,9 +1480,12 @@ def sessions_for(page: DemoPage, hubs) -> list[ServiceSession]:
 
 
 def description_for(page: DemoPage) -> str:
+    """The service's description, with what is particular to this page's place after its
+    opening paragraphs (before "What to bring" and the like)."""
     service = page.service
-    notes = [service.place_notes[key] for key in page.places if key in service.place_notes]
-    return service.description + p(*notes)
+    notes = p(*(service.place_notes[key] for key in page.places if key in service.place_notes))
+    opening, heading, rest = service.description.partition("<h2>")
+    return opening + notes + heading + rest
 
 
 def build_service(page: DemoPage, hubs, organisations, terms, today) -> ServicePage:
