@@ -170,8 +170,10 @@ class DemoService:
     languages: str = "en"
     accessibility: str = ""
     closed_on_bank_holidays: bool = True
-    # One page per place ("Stay and play, Bilston"): a paragraph for one place's page.
+    # One page per place ("Stay and play, Bilston"): a paragraph for one place's page, and the
+    # languages spoken there when they differ.
     place_notes: dict[str, str] = field(default_factory=dict)
+    place_languages: dict[str, str] = field(default_factory=dict)
     # One page per place, run by the hub's own team: the hub's phone and email.
     hub_contact: bool = False
 
@@ -271,6 +273,7 @@ SERVICES = [
             "come after work.",
             "whitmore-reans": "A health visitor who speaks Punjabi is at this clinic.",
         },
+        place_languages={"whitmore-reans": "en, pa"},
         minimum_age=0,
         maximum_age=4,
         eligibility="Babies and children under 5, with a parent or carer.",
@@ -410,7 +413,6 @@ SERVICES = [
         eligibility="Children under 5 with a parent, grandparent or carer. Childminders are "
         "welcome.",
         hub_contact=True,
-        languages="en, pa, pl",
     ),
     DemoService(
         title="Rhyme time",
@@ -454,7 +456,6 @@ SERVICES = [
         referral="There are 10 places in each group: phone to book one.",
         phone="01902 555 0140",
         email="earlyyears@wulfrun.example",
-        languages="en, pa, pl",
     ),
     DemoService(
         title="Speech and language drop-in",
@@ -724,7 +725,6 @@ SERVICES = [
         referral="You do not need to book: just come along.",
         phone="01902 555 0140",
         email="earlyyears@wulfrun.example",
-        languages="en, pa, pl",
     ),
     DemoService(
         title="Holiday childcare club",
@@ -1513,7 +1513,10 @@ def build_service(page: DemoPage, hubs, organisations, terms, today) -> ServiceP
         phone=own_hub.phone if own_hub else spec.phone,
         email=own_hub.email if own_hub else spec.email,
         website=spec.website,
-        languages=spec.languages,
+        languages=next(
+            (spec.place_languages[key] for key in page.places if key in spec.place_languages),
+            spec.languages,
+        ),
         accessibility=spec.accessibility,
         closed_on_bank_holidays=spec.closed_on_bank_holidays,
         last_reviewed=today - timedelta(days=500 if spec.title in STALE else 30),

@@ -144,6 +144,10 @@ def test_service_pages_read_true(client, whole_demo):
     text = text_of(client.get(clinic.url))
     assert "0 to 4 years" in text and "Up to" not in text
     assert clinic.phone == "01902 555 0330"
+    assert "Punjabi" not in text
+    # The Whitmore Reans clinic has a health visitor who speaks Punjabi; the page says so.
+    punjabi = ServicePage.objects.get(slug="baby-clinic-whitmore-reans")
+    assert punjabi.language_names == ["English", "Punjabi"]
 
 
 def test_every_session_at_a_hub_is_at_one_of_the_services_hubs(whole_demo):

@@ -4,6 +4,7 @@ loader gives it to the Wagtail site, moving a site an earlier run left on anothe
 one an operator set to a real address."""
 
 import io
+import os
 import subprocess
 from pathlib import Path
 
@@ -90,10 +91,17 @@ def test_load_demo_prints_the_admin_address_it_is_served_at(served_on_8104):
 
 
 def make_run_commands(*variables: str) -> str:
-    """What `make run` would run, without running it."""
+    """What `make run` would run, without running it (and without the variables of a `make
+    test` this runs under)."""
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "HOST", "PORT", "BASE_URL"}
+    }
     return subprocess.run(
         ["make", "--no-print-directory", "-n", "run", *variables],
         cwd=Path(settings.BASE_DIR),
+        env=environment,
         capture_output=True,
         text=True,
         check=True,
