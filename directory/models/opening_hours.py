@@ -229,3 +229,29 @@ class OpeningHoursPageForm(WagtailAdminPageForm):
         if problems:
             messages = "; ".join(problem.message for problem in problems.values())
             self.add_error(None, f"{summary}: {messages}")
+
+
+class ServicePageForm(OpeningHoursPageForm):
+    """A service's sessions are held at its own hubs: a session "at" a hub the service is not
+    delivered at would never show."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        formset = self.formsets.get("opening_sessions")
+        hubs = cleaned_data.get("hubs")
+        if formset is None or hubs is None:
+            return cleaned_data
+        chosen = {hub.pk for hub in hubs}
+        problems = []
+        for number, form in _live_rows(formset):
+            hub = form.cleaned_data.get("hub")
+            if hub is not None and hub.pk not in chosen:
+                message = (
+                    f"Row {number}: {hub.title} is not one of this service's hubs. Add it on the "
+                    "Where tab, or choose another hub"
+                )
+                form.add_error("hub", message)
+                problems.append(message)
+        if problems:
+            self.add_error(None, "Check the weekly sessions: " + "; ".join(problems))
+        return cleaned_data

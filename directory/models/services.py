@@ -42,7 +42,7 @@ from website import content_cache
 from website.models import PAGE_LINK_FIELDS, BasePage
 
 from .hubs import HUB_LIST_STATUS_HOURS, HUB_PAGE_STATUS_HOURS, FamilyHubPage
-from .opening_hours import DateException, OpeningHoursMixin, OpeningHoursPageForm, WeeklySession
+from .opening_hours import DateException, OpeningHoursMixin, ServicePageForm, WeeklySession
 from .postcodes import locate
 from .settings import notice_days
 
@@ -412,7 +412,7 @@ class ServicePage(OpeningHoursMixin, BasePage):
     )
     last_modified = models.DateTimeField(auto_now=True)
 
-    base_form_class = OpeningHoursPageForm
+    base_form_class = ServicePageForm
 
     content_panels = [
         *BasePage.content_panels,

@@ -292,3 +292,28 @@ def test_a_closure_published_at_0859_is_shown_at_0900_through_the_page_cache(
         assert status_lines(shown)[0] == SNOW_LINE
         card = soup(client.get("/services/")).select_one(".service-card [data-opening-status]")
         assert card.get_text(strip=True) == SNOW_LINE
+
+
+def test_a_session_can_only_be_held_at_one_of_the_services_hubs(admin_client, hubs, bilston_clinic):
+    from django.urls import reverse
+
+    from tests.admin_forms import page_form_values, set_inline_rows
+
+    values = page_form_values(admin_client, bilston_clinic)
+    set_inline_rows(
+        values,
+        "opening_sessions",
+        [{"weekday": "1", "opens": "09:30", "closes": "11:30", "hub": str(hubs["Penn"].pk)}],
+    )
+    values["action-publish"] = "action"
+
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:edit", args=[bilston_clinic.pk]), values
+    )
+
+    assert response.status_code == 200
+    assert "Row 1: Penn Family Hub is not one of this service&#x27;s hubs" in (
+        response.content.decode()
+    )
+    session = bilston_clinic.opening_sessions.get()
+    assert session.hub_id is None, "nothing saved"
