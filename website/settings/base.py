@@ -229,6 +229,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # content as well as by name, at most 10 MB and 40 megapixels (a bigger picture costs too much
 # memory to resize). Documents: office and text formats only, never HTML or executables.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Uploads must decode whole (website/image_uploads.py): a fake or truncated image is refused.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "website.image_uploads.ImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
