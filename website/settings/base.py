@@ -63,6 +63,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+# Query parameters that carry what a member of the public typed: a search, a postcode. An
+# answer to them is never kept by any cache (website.middleware.PrivateQueryMiddleware).
+PRIVATE_QUERY_PARAMETERS = ("q", "postcode", "search", "location")
+
 MIDDLEWARE = [
     # Notes the generation the request reads (first in the page cache's lookup), so that the
     # shared content it reads again comes from this process's copy (website/content_cache.py).
@@ -72,6 +76,8 @@ MIDDLEWARE = [
     # set on the page it was made from (the security headers among them). In production
     # gunicorn serves a kept page before Django at all (page_cache.CachedPageApplication).
     "website.page_cache.AnonymousPageCacheMiddleware",
+    # Answers to what someone typed (a search, a postcode) are marked private, no-store.
+    "website.middleware.PrivateQueryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # The Content Security Policy is the same for every visitor of a public page (website/
