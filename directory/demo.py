@@ -36,8 +36,8 @@ HUBS = [
     {
         "title": "Bilston Family Hub",
         "slug": "bilston",
-        "summary": "Baby clinic, stay and play, SEND support and money advice in the heart of "
-        "Bilston.",
+        "summary": "Baby clinic, stay and play, SEND support and help with money in the heart "
+        "of Bilston.",
         "address_line_1": "Mount Pleasant",
         "town": "Bilston",
         "postcode": "WV14 0AA",
