@@ -3,8 +3,8 @@ can and from the database when it cannot (search.engines.with_fallback).
 
 Both paths search the same pages (live, public, in the current site, of a page type that takes
 part in site search) and return the same `SearchOutcome`; what differs is said honestly on the
-page: Elasticsearch highlights the matched words and suggests spellings, the database shows the
-plain summary."""
+page: Elasticsearch highlights the matched words, the database shows the plain summary. Both
+suggest spellings from the site's own words."""
 
 import math
 from dataclasses import dataclass, field
@@ -22,7 +22,7 @@ from wagtail.search.query import And, Or, PlainText
 from website import content_cache, view_restrictions
 from website.models import PAGE_LINK_FIELDS
 
-from . import page_types, ranking
+from . import page_types, ranking, spelling
 from .engines import with_fallback
 from .highlight import highlighted_html
 from .query_text import STOP_WORDS, inflections
@@ -274,6 +274,10 @@ def _elasticsearch_search(backend, search, queryset, request) -> SearchOutcome:
     suggestion = None
     if found_with_most_words < FEW_RESULTS:
         suggestion = backend.spelling_suggestion(queryset.model, search.query)
+        if suggestion and not finds_as_many(
+            backend.count(queryset=queryset, text=suggestion), found_with_most_words
+        ):
+            suggestion = None
     return SearchOutcome(
         hits=hits,
         total=answer["total"],
@@ -356,6 +360,7 @@ def _database_search(backend, search, queryset, request) -> SearchOutcome:
 
     query = database_query(search.query, groups)
     counts = backend.search(query, queryset).facet("content_type_id")
+    found_with_every_word = sum(counts.values())
     if not counts and len(search.query.split()) > 1:
         # Nothing has every word: show what has any of them, best first.
         query = database_query(search.query, groups, operator="or")
@@ -392,8 +397,32 @@ def _database_search(backend, search, queryset, request) -> SearchOutcome:
         page=page,
         page_count=page_count,
         per_page=search.per_page,
+        suggestion=(
+            _database_suggestion(
+                backend, search.query, queryset, groups, found_with_every_word, request
+            )
+            if found_with_every_word < FEW_RESULTS
+            else None
+        ),
         engine="database",
     )
+
+
+def _database_suggestion(backend, text: str, queryset, groups, found: int, request) -> str | None:
+    """ "Did you mean" from the site's own words (search.spelling), offered only when it finds
+    more than what was typed (a word used only in a page's body is not in the vocabulary)."""
+    suggestion = spelling.suggestion(text, site_vocabulary(request))
+    if suggestion is None:
+        return None
+    found_by_suggestion = backend.search(database_query(suggestion, groups), queryset).count()
+    return suggestion if finds_as_many(found_by_suggestion, found) else None
+
+
+def finds_as_many(found_by_suggestion: int, found: int) -> bool:
+    """Whether a spelling suggestion is worth offering: it finds pages this search may show
+    (the Elasticsearch suggester reads the whole index, private pages' words too; the
+    database's vocabulary has no page's body), and no fewer than what was typed."""
+    return found_by_suggestion > 0 and found_by_suggestion >= found
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from wagtail.search.backends.elasticsearch9 import (
 from elastic_transport import TransportError
 from elasticsearch import ApiError, NotFoundError
 
-from search import page_types, ranking
+from search import page_types, ranking, spelling
 from search.query_text import significant_words
 
 # Fields our mapping adds to every document. Prefixed so they cannot meet a model's own field.
@@ -554,8 +554,9 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
 
     def spelling_suggestion(self, model, text: str) -> str | None:
         """The text with each word that is not in the index replaced by the nearest word that
-        is ("breastfeading" -> "breastfeeding"), or None. Asked only when a search finds
-        little: most searches do not pay for it."""
+        is ("breastfeading" -> "breastfeeding"), when search.spelling finds it acceptable (as
+        the database backend's are), or None. Asked only when a search finds little: most
+        searches do not pay for it."""
         response = self.es.search(
             index=self.index_name_for(model),
             size=0,
@@ -564,7 +565,26 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
                 "spelling": {"term": {"field": SPELLING_FIELD, "suggest_mode": "missing"}},
             },
         )
-        return corrected_text(text, response.get("suggest", {}).get("spelling", []))
+        entries = [
+            {
+                **entry,
+                "options": [
+                    option
+                    for option in entry.get("options", [])
+                    if spelling.acceptable(entry["text"], option["text"])
+                ],
+            }
+            for entry in response.get("suggest", {}).get("spelling", [])
+        ]
+        return corrected_text(text, entries)
+
+    def count(self, *, queryset, text: str) -> int:
+        """How many pages of the queryset most of the words find (as `site_search` finds them)."""
+        response = self.es.count(
+            index=self.index_name_for(queryset.model),
+            query={"bool": {"must": self.text_query(text), "filter": self.filters_for(queryset)}},
+        )
+        return response["count"]
 
     def nearest(
         self,
