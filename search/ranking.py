@@ -47,6 +47,9 @@ TITLE_SLOP = 2
 SUMMARY_SLOP = 4
 # Where a word is many times in a field, the first few places are enough to find a phrase.
 MAX_OCCURRENCES = 4
+# A synonym of a word typed counts a little less than the word: "Infant feeding helpline"
+# before "Breastfeeding cafe" for "infant feeding".
+SYNONYM_WEIGHT = 0.8
 # BM25's term saturation and length normalisation (Elasticsearch's defaults).
 K1 = 1.2
 B = 0.75
@@ -129,15 +132,6 @@ def is_title_named(title: str, query: str) -> bool:
     return bool(words) and set(words) <= set(typed_forms(query))
 
 
-def has_every_word(title: str, summary: str, query: str, groups) -> bool:
-    """Whether the title and summary have every word typed (stop words aside), in any of its
-    forms: a page that matches the words this well gets its type's boost."""
-    slots = scoring_slots(query, groups)
-    significant = [slot for slot in slots if not slot.is_stop_word] or slots
-    words = [*text_words(title), "", *text_words(summary)]
-    return all(_positions(slot, words) for slot in significant)
-
-
 @dataclass(frozen=True)
 class Vocabulary:
     """The words of the site's titles and summaries: how many pages use each, and how long
@@ -179,6 +173,9 @@ class ScoringSlot:
 
     typed: tuple[str, ...]
     forms: tuple[tuple[str, ...], ...]
+    # How many of `forms`, from the first, are what was typed (in either number); the rest are
+    # synonyms.
+    literal_forms: int = 1
 
     @property
     def is_stop_word(self) -> bool:
@@ -193,8 +190,8 @@ def scoring_slots(query: str, groups) -> list[ScoringSlot]:
     """
     slots = []
     for alternatives in expand_words(query.split(), groups):
-        forms = []
-        for alternative in alternatives:
+        forms, literal_forms = [], 0
+        for position, alternative in enumerate(alternatives):
             words = alternative.replace("-", " ").split()
             single = len(words) == 1 and words[0] not in STOP_WORDS
             variants = inflections(words[0]) if single else [" ".join(words)]
@@ -202,14 +199,47 @@ def scoring_slots(query: str, groups) -> list[ScoringSlot]:
                 form = tuple(variant.split())
                 if form not in forms:
                     forms.append(form)
-        slots.append(ScoringSlot(tuple(alternatives[0].replace("-", " ").split()), tuple(forms)))
+            if position == 0:
+                literal_forms = len(forms)
+        slots.append(
+            ScoringSlot(
+                tuple(alternatives[0].replace("-", " ").split()), tuple(forms), literal_forms
+            )
+        )
     return slots
 
 
-def _positions(slot: ScoringSlot, words: Sequence[str]) -> list[tuple[int, int]]:
-    """(start, end) of every occurrence of any of the slot's forms in `words`."""
+@dataclass(frozen=True)
+class Query:
+    """A cleaned query, ready to score pages with: its words and phrases, with their forms."""
+
+    text: str
+    slots: tuple[ScoringSlot, ...]
+
+    @classmethod
+    def parse(cls, text: str, groups) -> "Query":
+        return cls(text, tuple(scoring_slots(text, groups)))
+
+    @property
+    def significant(self) -> tuple[ScoringSlot, ...]:
+        """The slots every engine requires: stop words aside, unless there is nothing else."""
+        return tuple(slot for slot in self.slots if not slot.is_stop_word) or self.slots
+
+
+def has_every_word(query: Query, title: str, summary: str) -> bool:
+    """Whether the title and summary have every word typed (stop words aside), in any of its
+    forms: a page that matches the words this well gets its type's boost."""
+    words = [*text_words(title), "", *text_words(summary)]
+    return all(_positions(slot, words) for slot in query.significant)
+
+
+def _positions(
+    slot: ScoringSlot, words: Sequence[str], literal_only: bool = False
+) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of any of the slot's forms in `words` (only of what
+    was typed, with `literal_only`)."""
     found = []
-    for form in slot.forms:
+    for form in slot.forms[: slot.literal_forms] if literal_only else slot.forms:
         size = len(form)
         found += [
             (start, start + size)
@@ -251,8 +281,14 @@ def field_score(
     slots: Sequence[ScoringSlot], words: Sequence[str], average: float, vocabulary: Vocabulary
 ) -> float:
     """BM25 of the query in one field: the inverse document frequency of each word or phrase
-    typed that the field has, in any of its forms, scaled by the field's length."""
-    idf = sum(slot_idf(slot, vocabulary) for slot in slots if _positions(slot, words))
+    typed that the field has, in any of its forms (SYNONYM_WEIGHT of it for a synonym only),
+    scaled by the field's length."""
+    idf = 0.0
+    for slot in slots:
+        if _positions(slot, words, literal_only=True):
+            idf += slot_idf(slot, vocabulary)
+        elif _positions(slot, words):
+            idf += SYNONYM_WEIGHT * slot_idf(slot, vocabulary)
     return idf * _length_norm(len(words), average)
 
 
@@ -261,19 +297,13 @@ def slot_idf(slot: ScoringSlot, vocabulary: Vocabulary) -> float:
 
 
 def text_relevance(
-    query: str,
-    groups,
-    title: str,
-    summary: str,
-    body_share: float,
-    vocabulary: Vocabulary,
+    query: Query, title: str, summary: str, body_share: float, vocabulary: Vocabulary
 ) -> float:
     """The text score of a page found by the database backend, as Elasticsearch's query would
     give it (search.backends.elasticsearch, `text_query`). `body_share` is the database's own
     score for the page as a share of the best one among the results (0 to 1): it stands for the
     match in the rest of the text, where it is worth what a title with every word would be."""
-    slots = scoring_slots(query, groups)
-    significant = [slot for slot in slots if not slot.is_stop_word] or slots
+    significant = query.significant
     title_words, summary_words = text_words(title), text_words(summary)
     title_score = field_score(significant, title_words, vocabulary.average_title_words, vocabulary)
     summary_score = field_score(
@@ -289,14 +319,14 @@ def text_relevance(
     )
     score = fields[0] + TIE_BREAKER * sum(fields[1:])
     # Phrases count every word typed, stop words too.
-    whole_query = sum(slot_idf(slot, vocabulary) for slot in slots)
-    if _is_phrase(slots, title_words, TITLE_SLOP):
+    whole_query = sum(slot_idf(slot, vocabulary) for slot in query.slots)
+    if _is_phrase(query.slots, title_words, TITLE_SLOP):
         score += (
             TITLE_WEIGHT
             * whole_query
             * _length_norm(len(title_words), vocabulary.average_title_words)
         )
-    if _is_phrase(slots, summary_words, SUMMARY_SLOP):
+    if _is_phrase(query.slots, summary_words, SUMMARY_SLOP):
         score += (
             SUMMARY_WEIGHT
             * whole_query

@@ -409,8 +409,7 @@ def _database_search(backend, search, queryset, request) -> SearchOutcome:
 
 
 def _database_suggestion(backend, text: str, queryset, groups, found: int, request) -> str | None:
-    """ "Did you mean" from the site's own words (search.spelling), offered only when it finds
-    more than what was typed (a word used only in a page's body is not in the vocabulary)."""
+    """A spelling from the site's own words (search.spelling), when `finds_as_many`."""
     suggestion = spelling.suggestion(text, site_vocabulary(request))
     if suggestion is None:
         return None
@@ -474,13 +473,12 @@ def _reranked(backend, query, pages_queryset, text: str, request) -> list[Result
     )
     weights = _type_weights()
     vocabulary = site_vocabulary(request)
-    groups = synonym_groups()
+    parsed = ranking.Query.parse(text, synonym_groups())
     now = timezone.now()
 
     def relevance(card: ResultCard) -> float:
         score = ranking.text_relevance(
-            text,
-            groups,
+            parsed,
             card.title,
             card.plain_summary,
             scores[card.pk] / best if best > 0 else 0.0,
@@ -490,7 +488,7 @@ def _reranked(backend, query, pages_queryset, text: str, request) -> list[Result
         half_life = weights.half_lives.get(content_type_id)
         if half_life:
             score *= ranking.recency_factor(ranking.age_in_days(card.date, now), half_life)
-        every_word = ranking.has_every_word(card.title, card.plain_summary, text, groups)
+        every_word = ranking.has_every_word(parsed, card.title, card.plain_summary)
         if every_word:
             score *= weights.boosts.get(content_type_id, 1.0)
         if ranking.is_exact_title(card.title, text):

@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from search import ranking, spelling
-from search.ranking import build_vocabulary, scoring_slots, text_relevance
+from search.ranking import Query, build_vocabulary, scoring_slots, text_relevance
 
 NOW = datetime.datetime(2026, 12, 1, 12, 0, tzinfo=datetime.UTC)
 
@@ -25,7 +25,7 @@ SITE = build_vocabulary(
 
 
 def relevance(query: str, title: str, summary: str = "", body_share: float = 0.5) -> float:
-    return text_relevance(query, [], title, summary, body_share, SITE)
+    return text_relevance(Query.parse(query, []), title, summary, body_share, SITE)
 
 
 @pytest.mark.parametrize(
@@ -57,12 +57,15 @@ def test_a_title_is_named_when_its_words_were_all_typed_in_either_number():
 
 
 def test_every_word_in_the_title_or_summary():
-    assert ranking.has_every_word("Breastfeeding cafe", "Peer support", "breastfeeding cafe", [])
-    assert ranking.has_every_word("Cafe", "For breastfeeding mums", "breastfeeding cafes", [])
+    def has_every_word(title, summary, query, groups=()):
+        return ranking.has_every_word(Query.parse(query, groups), title, summary)
+
+    assert has_every_word("Breastfeeding cafe", "Peer support", "breastfeeding cafe")
+    assert has_every_word("Cafe", "For breastfeeding mums", "breastfeeding cafes")
     # Stop words and request words ("help") need not be there.
-    assert ranking.has_every_word("Breastfeeding cafe", "", "breastfeeding help", [])
-    assert not ranking.has_every_word("Family cooking on a budget", "", "family hubs budget", [])
-    assert ranking.has_every_word(
+    assert has_every_word("Breastfeeding cafe", "", "breastfeeding help")
+    assert not has_every_word("Family cooking on a budget", "", "family hubs budget")
+    assert has_every_word(
         "Infant feeding helpline", "", "breastfeeding", [("breastfeeding", "infant feeding")]
     )
 
@@ -162,3 +165,10 @@ def test_between_equally_close_words_the_more_used_wins():
         [("Parents", ""), ("Parents group", ""), ("Parents evening", ""), ("Patents", "")]
     )
     assert spelling.correction("parenst", vocabulary) == "parents"
+
+
+def test_a_synonym_counts_a_little_less_than_the_word_typed():
+    query = Query.parse("infant feeding", [("breastfeeding", "infant feeding")])
+    typed = text_relevance(query, "Infant feeding helpline", "", 0.5, SITE)
+    synonym = text_relevance(query, "Breastfeeding cafe, Penn", "", 0.5, SITE)
+    assert typed > synonym > 0
