@@ -382,6 +382,10 @@ class NewsReleasePage(BasePage):
     subpage_types = []
 
     search_type_label = "News release"
+    # Site search shows each release's date and sorts "Newest" by it; older releases sink below
+    # newer ones and below the services they announced (docs/search.md).
+    search_date_field = "release_date"
+    search_recency_half_life_days = 365
 
     class Meta:
         verbose_name = "news release"

@@ -23,7 +23,7 @@ def check_search_backends(app_configs, **kwargs):
             checks.Warning(
                 "Elasticsearch is the default search backend, but no 'database' backend is "
                 "configured to fall back on.",
-                hint="Add 'database': {'BACKEND': 'wagtail.search.backends.database'} so that "
+                hint="Add 'database': {'BACKEND': 'search.backends.database'} so that "
                 "Wagtail keeps the database index that site search falls back to.",
                 id="search.W002",
             )

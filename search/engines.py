@@ -27,6 +27,7 @@ logger = logging.getLogger("search")
 T = TypeVar("T")
 
 ELASTICSEARCH_MODULE = "search.backends.elasticsearch"
+DATABASE_MODULE = "search.backends.database"
 FALLBACK_BACKEND_NAME = "database"
 # Errors that mean "Elasticsearch cannot answer now": connection refused, timeouts, a missing
 # index (never built), a cluster without shards. Our own bugs are not in this list.
@@ -76,8 +77,8 @@ def database_backend():
     if fallback is None:
         # Not configured: searching still works (on PostgreSQL, against an index Wagtail keeps
         # only for configured backends, so it may be empty). docs/search.md says to configure it.
-        fallback = {"BACKEND": "wagtail.search.backends.database"}
-        return _cached_backend("wagtail.search.backends.database", fallback)
+        fallback = {"BACKEND": DATABASE_MODULE}
+        return _cached_backend(DATABASE_MODULE, fallback)
     return _cached_backend(FALLBACK_BACKEND_NAME, fallback)
 
 

@@ -10,6 +10,9 @@ gives every page "Page"). It may also declare:
   news for service words). 1.0 when absent.
 - `search_date_field = "release_date"`: a DateField or DateTimeField shown with each result and
   used by "Newest first". Without one, "Newest first" uses the page's last publication.
+- `search_recency_half_life_days = 365`: older pages of this type sink: their relevance halves
+  with each half-life of age (by the `search_date_field`), down to a floor (search.ranking).
+  Pages of types without it do not age.
 - `latitude` and `longitude` fields (or `search_location_fields = ("lat", "lng")`): the page
   gets a `location` geo_point in Elasticsearch, for `search.nearby.nearest`.
 - `faceted_document()` and the classmethod `faceted_documents(pks)`: the page type takes part
@@ -75,6 +78,17 @@ def search_date_field(model: type[models.Model]) -> str | None:
     except FieldDoesNotExist:
         return None
     return name if isinstance(field, models.DateField) else None  # DateTimeField included
+
+
+def search_recency_half_life_days(model: type[models.Model]) -> float | None:
+    """The half-life of this type's relevance, in days, for a type with a date; else None."""
+    if search_date_field(model) is None:
+        return None
+    try:
+        days = float(getattr(model, "search_recency_half_life_days", None) or 0)
+    except (TypeError, ValueError):
+        return None
+    return days if days > 0 else None
 
 
 def search_date(obj) -> datetime.date | datetime.datetime | None:

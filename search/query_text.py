@@ -11,11 +11,18 @@ import unicodedata
 MAX_QUERY_CHARACTERS = 200
 MAX_QUERY_WORDS = 16
 
-# Words too common to help on the database backend, which requires every word to match.
-# (Elasticsearch scores them low by itself.)
-STOP_WORDS = frozenset(
+# Words that ask for help rather than say what it is about ("breastfeeding help", "autism
+# support", "money advice"): nearly every page of a family services site has them, and
+# requiring them only leaves out the services worded otherwise. Like stop words, they are not
+# required and count only within a phrase.
+REQUEST_WORDS = frozenset(["advice", "help", "support"])
+
+# Words too common to be required (every engine requires most of the others: docs/search.md,
+# "Relevance"). They still count within a phrase.
+STOP_WORDS = REQUEST_WORDS | frozenset(
     [
         "a",
+        "about",
         "an",
         "and",
         "are",
@@ -52,6 +59,7 @@ STOP_WORDS = frozenset(
         "they",
         "this",
         "to",
+        "us",
         "was",
         "we",
         "what",
@@ -80,16 +88,25 @@ def clean_query(raw: str) -> str:
     >>> clean_query("Mum's group")
     'mums group'
     """
-    text = unicodedata.normalize("NFKC", raw or "")[: MAX_QUERY_CHARACTERS * 2]
-    text = text.translate(_APOSTROPHES).lower()
+    words = text_words((raw or "")[: MAX_QUERY_CHARACTERS * 2])
+    cleaned = " ".join(words[:MAX_QUERY_WORDS])
+    return cleaned[:MAX_QUERY_CHARACTERS].strip()
+
+
+def text_words(text: str) -> list[str]:
+    """Every word of `text` as `clean_query` makes them, however many: lower-cased,
+    apostrophes dropped ("mum's" becomes "mums": every backend's stemming then finds "mum").
+
+    >>> text_words("Dads' Saturday club, 9am-12")
+    ['dads', 'saturday', 'club', '9am', '12']
+    """
+    text = unicodedata.normalize("NFKC", text or "").translate(_APOSTROPHES).lower()
     words = []
     for chunk in _NOT_WORD.split(text):
-        # "mum's" becomes "mums": every backend's stemming then finds "mum".
         word = _EDGE_APOSTROPHES.sub("", chunk).replace("'", "")
         if word:
             words.append(word)
-    cleaned = " ".join(words[:MAX_QUERY_WORDS])
-    return cleaned[:MAX_QUERY_CHARACTERS].strip()
+    return words
 
 
 def significant_words(cleaned: str) -> list[str]:

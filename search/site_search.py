@@ -3,8 +3,8 @@ can and from the database when it cannot (search.engines.with_fallback).
 
 Both paths search the same pages (live, public, in the current site, of a page type that takes
 part in site search) and return the same `SearchOutcome`; what differs is said honestly on the
-page: Elasticsearch highlights the matched words and suggests spellings, the database shows the
-plain summary."""
+page: Elasticsearch highlights the matched words, the database shows the plain summary. Both
+suggest spellings from the site's own words."""
 
 import math
 from dataclasses import dataclass, field
@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from django.db.models import DateTimeField, F
 from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 
@@ -21,7 +22,7 @@ from wagtail.search.query import And, Or, PlainText
 from website import content_cache, view_restrictions
 from website.models import PAGE_LINK_FIELDS
 
-from . import page_types
+from . import page_types, ranking, spelling
 from .engines import with_fallback
 from .highlight import highlighted_html
 from .query_text import STOP_WORDS, inflections
@@ -221,10 +222,17 @@ def _page_model(label: str):
 
 
 def _elasticsearch_search(backend, search, queryset, request) -> SearchOutcome:
+    models = page_types.site_search_models()
     boosts = {
         page_types.model_content_type_label(model): page_types.search_boost(model)
-        for model in page_types.site_search_models()
+        for model in models
     }
+    half_lives = {
+        page_types.model_content_type_label(model): page_types.search_recency_half_life_days(model)
+        for model in models
+        if page_types.search_recency_half_life_days(model)
+    }
+    now = timezone.now()
     type_keys = _selected_type_keys(search)
 
     def ask(page: int, any_word: bool = False) -> dict:
@@ -237,6 +245,8 @@ def _elasticsearch_search(backend, search, queryset, request) -> SearchOutcome:
             size=search.per_page,
             boosts=boosts,
             any_word=any_word,
+            half_lives=half_lives,
+            now=now,
         )
 
     any_word = False
@@ -264,6 +274,10 @@ def _elasticsearch_search(backend, search, queryset, request) -> SearchOutcome:
     suggestion = None
     if found_with_most_words < FEW_RESULTS:
         suggestion = backend.spelling_suggestion(queryset.model, search.query)
+        if suggestion and not finds_as_many(
+            backend.count(queryset=queryset, text=suggestion), found_with_most_words
+        ):
+            suggestion = None
     return SearchOutcome(
         hits=hits,
         total=answer["total"],
@@ -346,6 +360,7 @@ def _database_search(backend, search, queryset, request) -> SearchOutcome:
 
     query = database_query(search.query, groups)
     counts = backend.search(query, queryset).facet("content_type_id")
+    found_with_every_word = sum(counts.values())
     if not counts and len(search.query.split()) > 1:
         # Nothing has every word: show what has any of them, best first.
         query = database_query(search.query, groups, operator="or")
@@ -365,14 +380,15 @@ def _database_search(backend, search, queryset, request) -> SearchOutcome:
     if selected:
         filtered = queryset.filter(content_type__in=_content_type_ids(selected))
     offset = (page - 1) * search.per_page
-    boosts = _content_type_boosts()
     if not total:
-        found = []
-    elif search.sort == SORT_RELEVANCE and boosts and offset + search.per_page <= RERANK_WINDOW:
-        found = _boosted(backend, query, filtered, boosts)[offset : offset + search.per_page]
+        cards = []
+    elif search.sort == SORT_RELEVANCE and offset + search.per_page <= RERANK_WINDOW:
+        cards = _reranked(backend, query, filtered, search.query, request)[
+            offset : offset + search.per_page
+        ]
     else:
         found = list(results_for(query, filtered)[offset : offset + search.per_page])
-    cards = result_cards([page_obj.pk for page_obj in found], request)
+        cards = result_cards([page_obj.pk for page_obj in found], request)
     return SearchOutcome(
         hits=[SearchHit(card, escape(card.plain_summary)) for card in cards],
         total=total,
@@ -381,44 +397,141 @@ def _database_search(backend, search, queryset, request) -> SearchOutcome:
         page=page,
         page_count=page_count,
         per_page=search.per_page,
+        suggestion=(
+            _database_suggestion(
+                backend, search.query, queryset, groups, found_with_every_word, request
+            )
+            if found_with_every_word < FEW_RESULTS
+            else None
+        ),
         engine="database",
     )
 
 
-def _content_type_boosts() -> dict[int, float]:
-    """{content type id: boost} for the page types whose boost is not 1."""
+def _database_suggestion(backend, text: str, queryset, groups, found: int, request) -> str | None:
+    """A spelling from the site's own words (search.spelling), when `finds_as_many`."""
+    suggestion = spelling.suggestion(text, site_vocabulary(request))
+    if suggestion is None:
+        return None
+    found_by_suggestion = backend.search(database_query(suggestion, groups), queryset).count()
+    return suggestion if finds_as_many(found_by_suggestion, found) else None
+
+
+def finds_as_many(found_by_suggestion: int, found: int) -> bool:
+    """Whether a spelling suggestion is worth offering: it finds pages this search may show
+    (the Elasticsearch suggester reads the whole index, private pages' words too; the
+    database's vocabulary has no page's body), and no fewer than what was typed."""
+    return found_by_suggestion > 0 and found_by_suggestion >= found
+
+
+@dataclass(frozen=True)
+class TypeWeights:
+    """What the database backend's re-ranking needs to know of each page type, by content type
+    id: its boost (only those not 1) and its recency half-life (only types that age)."""
+
+    boosts: dict[int, float]
+    half_lives: dict[int, float]
+
+
+def _type_weights() -> TypeWeights:
     from django.contrib.contenttypes.models import ContentType
 
-    boosted = [
-        model for model in page_types.site_search_models() if page_types.search_boost(model) != 1
-    ]
-    if not boosted:
-        return {}
-    content_types = ContentType.objects.get_for_models(*boosted)
-    return {content_types[model].pk: page_types.search_boost(model) for model in boosted}
+    models = page_types.site_search_models()
+    content_types = ContentType.objects.get_for_models(*models) if models else {}
+    boosts, half_lives = {}, {}
+    for model in models:
+        if page_types.search_boost(model) != 1:
+            boosts[content_types[model].pk] = page_types.search_boost(model)
+        half_life = page_types.search_recency_half_life_days(model)
+        if half_life:
+            half_lives[content_types[model].pk] = half_life
+    return TypeWeights(boosts, half_lives)
 
 
-def _boosted(backend, query, pages_queryset, boosts: dict[int, float]) -> list[Page]:
-    """The database backend cannot weigh page types, so re-rank its best RERANK_WINDOW results
-    by each type's boost: an approximation of Elasticsearch's, where it matters (the first
-    pages). Scores differ by database: PostgreSQL's rank grows with relevance; SQLite's bm25()
-    is negative and shrinks."""
+def _reranked(backend, query, pages_queryset, text: str, request) -> list[ResultCard]:
+    """The database backend ranks by its own text score, which knows nothing of titles,
+    summaries, page types or dates: its best RERANK_WINDOW results are ranked again as on
+    Elasticsearch (search.ranking), from their result cards and the site's vocabulary. Scores
+    differ by database: PostgreSQL's rank grows with relevance; SQLite's bm25() is negative."""
     from django.db import connection
 
     direction = -1 if connection.vendor == "sqlite" else 1
     candidates = list(
-        backend.search(query, pages_queryset).annotate_score("_score")[:RERANK_WINDOW]
+        backend.search(query, pages_queryset.only("pk", "content_type_id")).annotate_score(
+            "_score"
+        )[:RERANK_WINDOW]
     )
-    return [
-        page_obj
-        for _, page_obj in sorted(
-            enumerate(candidates),
-            key=lambda item: (
-                -direction * (item[1]._score or 0) * boosts.get(item[1].content_type_id, 1.0),
-                item[0],
-            ),
+    if not candidates:
+        return []
+    scores = {page_obj.pk: direction * (page_obj._score or 0) for page_obj in candidates}
+    best = max(scores.values())
+    content_types = {page_obj.pk: page_obj.content_type_id for page_obj in candidates}
+    cards = result_cards(
+        [page_obj.pk for page_obj in candidates],
+        request,
+        {pk: _model_label(content_type_id) for pk, content_type_id in content_types.items()},
+    )
+    weights = _type_weights()
+    vocabulary = site_vocabulary(request)
+    parsed = ranking.Query.parse(text, synonym_groups())
+    now = timezone.now()
+
+    def relevance(card: ResultCard) -> float:
+        score = ranking.text_relevance(
+            parsed,
+            card.title,
+            card.plain_summary,
+            scores[card.pk] / best if best > 0 else 0.0,
+            vocabulary,
         )
+        content_type_id = content_types[card.pk]
+        half_life = weights.half_lives.get(content_type_id)
+        if half_life:
+            score *= ranking.recency_factor(ranking.age_in_days(card.date, now), half_life)
+        every_word = ranking.has_every_word(parsed, card.title, card.plain_summary)
+        if every_word:
+            score *= weights.boosts.get(content_type_id, 1.0)
+        if ranking.is_exact_title(card.title, text):
+            score *= ranking.EXACT_TITLE_FACTOR
+        elif every_word and ranking.is_title_named(card.title, text):
+            score *= ranking.NAMED_FACTOR
+        return score
+
+    return [
+        card
+        for _, card in sorted(enumerate(cards), key=lambda item: (-relevance(item[1]), item[0]))
     ]
+
+
+def _model_label(content_type_id) -> str:
+    model = _model_for_content_type(content_type_id)
+    return model._meta.label_lower if model else ""
+
+
+def site_vocabulary(request) -> ranking.Vocabulary:
+    """The words of the titles and summaries of the pages site search may return, kept with
+    the shared content (every publish, unpublish, move or delete makes it anew)."""
+    site = Site.find_for_request(request) if request is not None else None
+    return content_cache.remember(
+        f"search-vocabulary:{site.pk if site else 0}",
+        lambda: ranking.build_vocabulary(_titles_and_summaries(searchable_pages(request))),
+    )
+
+
+def _titles_and_summaries(pages_queryset):
+    from django.contrib.contenttypes.models import ContentType
+
+    models = page_types.site_search_models()
+    content_types = ContentType.objects.get_for_models(*models) if models else {}
+    for model in models:
+        has_summary = any(field.name == "summary" for field in model._meta.get_fields())
+        rows = model.objects.filter(
+            content_type=content_types[model], pk__in=pages_queryset.values("pk")
+        ).values_list(
+            "title", "summary" if has_summary else "search_description", "search_description"
+        )
+        for title, summary, description in rows.iterator():
+            yield title, summary or description or ""
 
 
 def _model_for_content_type(content_type_id):

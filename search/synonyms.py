@@ -52,7 +52,8 @@ BRITISH_AMERICAN_SPELLINGS: tuple[tuple[str, ...], ...] = (
     ("travelling", "traveling"),
 )
 
-# What the demo loader and the first migration give editors to start from.
+# What the demo loader gives editors to start from (the first seven come with the first
+# migration too). The later ones put what parents type beside what services are called.
 DEFAULT_LOCAL_SYNONYMS: tuple[str, ...] = (
     "nursery, childcare, early years",
     "send, special educational needs, special needs",
@@ -61,6 +62,18 @@ DEFAULT_LOCAL_SYNONYMS: tuple[str, ...] = (
     "breastfeeding, infant feeding",
     "health visitor, health visiting",
     "speech therapy, speech and language",
+    "speech delay, late talker, late talking, not talking, isnt talking, speech and language",
+    "money advice, debt advice, benefits advice",
+    "rent, housing",
+    "postnatal depression, postnatal mental health, perinatal mental health",
+    "domestic violence, domestic abuse",
+    "counselling, talking therapies",
+    "quit smoking, stop smoking",
+    "weaning, starting solids",
+    "english lessons, english classes, esol",
+    "free childcare, funded childcare",
+    "drop-in, drop-ins",
+    "pregnancy, pregnant, antenatal",
 )
 
 # A term is words of letters and digits, separated by single spaces or hyphens. No commas,

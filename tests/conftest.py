@@ -122,16 +122,16 @@ def elasticsearch(settings):
         backend.es.indices.delete(index=index_name)
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    """Precision at 3 for each backend the relevance test ran on (search/test_relevance.py)."""
-    from tests.search.test_relevance import RELEVANCE_KEY
+def pytest_runtest_logreport(report):
+    """Gather the relevance test's figures (tests/search/test_relevance.py), from whichever
+    process ran it."""
+    from tests.search.test_relevance import collect_figures
 
-    figures = config.stash.get(RELEVANCE_KEY, {})
-    if not figures:
-        return
-    terminalreporter.section("site search relevance")
-    for backend, (precision, count, misses) in sorted(figures.items()):
-        terminalreporter.write_line(
-            f"{backend}: precision at 3 = {precision:.3f} over {count} queries"
-            + (f"; below 1: {', '.join(repr(miss['query']) for miss in misses)}" if misses else "")
-        )
+    collect_figures(report)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Top-1 accuracy and precision at 3 for each engine the relevance test ran on."""
+    from tests.search.test_relevance import write_summary
+
+    write_summary(terminalreporter)

@@ -12,6 +12,7 @@ needs (docs/search.md):
 """
 
 import contextlib
+import datetime
 import re
 import time
 
@@ -32,7 +33,8 @@ from wagtail.search.backends.elasticsearch9 import (
 from elastic_transport import TransportError
 from elasticsearch import ApiError, NotFoundError
 
-from search import page_types
+from search import page_types, ranking, spelling
+from search.query_text import significant_words
 
 # Fields our mapping adds to every document. Prefixed so they cannot meet a model's own field.
 SUMMARY_FIELD = "harbour_summary"
@@ -45,6 +47,12 @@ LOCATION_FIELD = "harbour_location"
 FACETS_FIELD = "harbour_facets"
 ANYWHERE_FIELD = "harbour_anywhere"
 TITLE_SORT_FIELD = "harbour_title_sort"
+# The title as a cleaned query would be (search.ranking.title_key): an exact title match.
+TITLE_KEY_FIELD = "harbour_title_key"
+# The words that name the page (search.ranking.title_words), and how many: the page is named
+# when a query has every one of them.
+TITLE_WORDS_FIELD = "harbour_title_words"
+TITLE_WORD_COUNT_FIELD = "harbour_title_word_count"
 FACET_SEPARATOR = "="
 SPELLING_FIELD = "_all_text.spelling"
 
@@ -54,8 +62,8 @@ HIGHLIGHT_START = "\ue000"
 HIGHLIGHT_END = "\ue001"
 
 # How much a match in each field counts: title over summary over the rest of the text.
-TITLE_BOOST = 6
-SUMMARY_BOOST = 3
+TITLE_BOOST = ranking.TITLE_WEIGHT
+SUMMARY_BOOST = ranking.SUMMARY_WEIGHT
 # 1 or 2 words: all must match; 3 or more: three in four.
 MINIMUM_SHOULD_MATCH = "2<75%"
 # Elasticsearch's default limit on from + size.
@@ -127,6 +135,9 @@ class HarbourMapping(Elasticsearch9Mapping):
         properties[FACETS_FIELD] = {"type": "keyword", "eager_global_ordinals": True}
         properties[ANYWHERE_FIELD] = {"type": "boolean"}
         properties[TITLE_SORT_FIELD] = {"type": "keyword"}
+        properties[TITLE_KEY_FIELD] = {"type": "keyword"}
+        properties[TITLE_WORDS_FIELD] = {"type": "keyword"}
+        properties[TITLE_WORD_COUNT_FIELD] = {"type": "integer"}
         return mapping
 
     def get_document(self, obj):
@@ -137,6 +148,11 @@ class HarbourMapping(Elasticsearch9Mapping):
         document[MODEL_FIELD] = obj._meta.label_lower
         date = page_types.sort_date(obj)
         document[DATE_FIELD] = date.isoformat() if date else None
+        title = getattr(obj, "title", "") or ""
+        document[TITLE_KEY_FIELD] = ranking.title_key(title)
+        words = ranking.title_words(title)
+        document[TITLE_WORDS_FIELD] = words
+        document[TITLE_WORD_COUNT_FIELD] = len(words) or None
         point = page_types.location(obj)
         document[LOCATION_FIELD] = {"lat": point[0], "lon": point[1]} if point else None
         faceted = page_types.faceted_document(obj)
@@ -290,50 +306,172 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
         return self.query_compiler_class(queryset, MATCH_ALL).get_filters()
 
     def text_query(self, text: str, any_word: bool = False) -> dict:
-        """Relevance: title over summary over everything else, phrases above scattered words.
-        Most of the words must match, or, with `any_word`, at least one."""
+        """Relevance as search.ranking describes it, in the same parts as the database
+        backend's: most of the words must match, stop words aside (or, with `any_word`, one of
+        them); title over summary over everything else; the words typed, stop words included,
+        as a phrase; a title with every word above one with some."""
+        significant = " ".join(significant_words(text))
         return {
             "bool": {
+                # What must match, anywhere in the page (with best_fields, it would have to
+                # match within one field).
+                "filter": {
+                    "match": {
+                        "_all_text": {
+                            "query": significant,
+                            "minimum_should_match": "1" if any_word else MINIMUM_SHOULD_MATCH,
+                        }
+                    }
+                },
                 "must": {
                     "multi_match": {
-                        "query": text,
+                        "query": significant,
                         "fields": [
                             f"title^{TITLE_BOOST}",
                             f"{SUMMARY_FIELD}^{SUMMARY_BOOST}",
                             "_all_text",
                         ],
                         "type": "best_fields",
-                        "tie_breaker": 0.3,
-                        "minimum_should_match": "1" if any_word else MINIMUM_SHOULD_MATCH,
+                        "tie_breaker": ranking.TIE_BREAKER,
                     }
                 },
-                # Phrases in the title and summary only: a phrase query over all the text costs
-                # more than the rest of the search on a 20,000-page site.
                 "should": [
-                    {"match_phrase": {"title": {"query": text, "slop": 2, "boost": TITLE_BOOST}}},
+                    # Phrases in the title and summary only: a phrase query over all the text
+                    # costs more than the rest of the search on a 20,000-page site.
                     {
                         "match_phrase": {
-                            SUMMARY_FIELD: {"query": text, "slop": 3, "boost": SUMMARY_BOOST}
+                            "title": {
+                                "query": text,
+                                "slop": ranking.TITLE_SLOP,
+                                "boost": TITLE_BOOST,
+                            }
+                        }
+                    },
+                    {
+                        "match_phrase": {
+                            SUMMARY_FIELD: {
+                                "query": text,
+                                "slop": ranking.SUMMARY_SLOP,
+                                "boost": SUMMARY_BOOST,
+                            }
+                        }
+                    },
+                    {
+                        "match": {
+                            "title": {
+                                "query": significant,
+                                "operator": "and",
+                                "boost": TITLE_BOOST,
+                            }
                         }
                     },
                 ],
             }
         }
 
-    def boosted(self, query: dict, boosts: dict[str, float]) -> dict:
-        """Multiply the score of each boosted page type (keyed by `app_label.ModelName`)."""
+    def boosted(
+        self,
+        query: dict,
+        boosts: dict[str, float],
+        *,
+        half_lives: dict[str, float] | None = None,
+        now: datetime.datetime | None = None,
+        text: str | None = None,
+    ) -> dict:
+        """The query's score multiplied by what search.ranking adds on every engine: the
+        recency of the page types that age (`half_lives`, in days, from `now`); each boosted
+        page type's boost (keyed by `app_label.ModelName`), for a page whose title and summary
+        have every word of `text` (the cleaned query), stop words aside; EXACT_TITLE_FACTOR
+        for a page whose title is `text`, else NAMED_FACTOR for one whose title's words were
+        all typed and whose title and summary have every word."""
+        if half_lives:
+            query = self.aged(query, half_lives, now or datetime.datetime.now(datetime.UTC))
+        every_word = (
+            {
+                "multi_match": {
+                    "query": " ".join(significant_words(text)),
+                    "type": "cross_fields",
+                    "fields": ["title", SUMMARY_FIELD],
+                    "operator": "and",
+                }
+            }
+            if text
+            else {"match_all": {}}
+        )
         functions = [
-            {"filter": {"term": {"_django_content_type": label}}, "weight": boost}
+            {
+                "filter": {
+                    "bool": {"filter": [{"term": {"_django_content_type": label}}, every_word]}
+                },
+                "weight": boost,
+            }
             for label, boost in sorted(boosts.items())
             if boost != 1.0
         ]
+        if text:
+            exact = {"term": {TITLE_KEY_FIELD: text}}
+            named = {
+                "terms_set": {
+                    TITLE_WORDS_FIELD: {
+                        "terms": ranking.typed_forms(text),
+                        "minimum_should_match_field": TITLE_WORD_COUNT_FIELD,
+                    }
+                }
+            }
+            functions += [
+                {"filter": exact, "weight": ranking.EXACT_TITLE_FACTOR},
+                {
+                    "filter": {"bool": {"filter": [named, every_word], "must_not": exact}},
+                    "weight": ranking.NAMED_FACTOR,
+                },
+            ]
         if not functions:
             return query
         return {
             "function_score": {
                 "query": query,
                 "functions": functions,
-                "score_mode": "max",
+                "score_mode": "multiply",
+                "boost_mode": "multiply",
+            }
+        }
+
+    def aged(self, query: dict, half_lives: dict[str, float], now: datetime.datetime) -> dict:
+        """The query's score multiplied, for pages of the types that age, by
+        search.ranking.recency_factor of their date: FLOOR + (1 - FLOOR) * 0.5 ** (age /
+        half-life), as the sum of an `exp` decay (whose curve is 0.5 ** (age / scale) with
+        `decay: 0.5`) weighted 1 - FLOOR and a constant FLOOR. Pages dated in the future do
+        not age, as on the database."""
+        origin = now.isoformat()
+        functions = []
+        for label, half_life in sorted(half_lives.items()):
+            dated_in_the_past = {
+                "bool": {
+                    "filter": [
+                        {"term": {"_django_content_type": label}},
+                        {"range": {DATE_FIELD: {"lt": origin}}},
+                    ]
+                }
+            }
+            functions += [
+                {
+                    "filter": dated_in_the_past,
+                    "exp": {
+                        DATE_FIELD: {
+                            "origin": origin,
+                            "scale": f"{round(half_life * 24)}h",
+                            "decay": 0.5,
+                        }
+                    },
+                    "weight": 1 - ranking.RECENCY_FLOOR,
+                },
+                {"filter": dated_in_the_past, "weight": ranking.RECENCY_FLOOR},
+            ]
+        return {
+            "function_score": {
+                "query": query,
+                "functions": functions,
+                "score_mode": "sum",
                 "boost_mode": "multiply",
             }
         }
@@ -349,8 +487,11 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
         size: int,
         boosts: dict[str, float],
         any_word: bool = False,
+        half_lives: dict[str, float] | None = None,
+        now: datetime.datetime | None = None,
     ) -> dict:
-        """One request: a page of hits, the total, and counts per type.
+        """One request: a page of hits, the total, and counts per type, ranked as
+        `boosted` says (`text` is a cleaned query: search.query_text.clean_query).
         Returns {"pks", "models" (pk: model label), "highlights", "total", "type_counts"}."""
         query = self.boosted(
             {
@@ -360,6 +501,9 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
                 }
             },
             boosts,
+            half_lives=half_lives,
+            now=now,
+            text=text,
         )
         body = {
             "query": query,
@@ -410,8 +554,9 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
 
     def spelling_suggestion(self, model, text: str) -> str | None:
         """The text with each word that is not in the index replaced by the nearest word that
-        is ("breastfeading" -> "breastfeeding"), or None. Asked only when a search finds
-        little: most searches do not pay for it."""
+        is ("breastfeading" -> "breastfeeding"), when search.spelling finds it acceptable (as
+        the database backend's are), or None. Asked only when a search finds little: most
+        searches do not pay for it."""
         response = self.es.search(
             index=self.index_name_for(model),
             size=0,
@@ -420,7 +565,26 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
                 "spelling": {"term": {"field": SPELLING_FIELD, "suggest_mode": "missing"}},
             },
         )
-        return corrected_text(text, response.get("suggest", {}).get("spelling", []))
+        entries = [
+            {
+                **entry,
+                "options": [
+                    option
+                    for option in entry.get("options", [])
+                    if spelling.acceptable(entry["text"], option["text"])
+                ],
+            }
+            for entry in response.get("suggest", {}).get("spelling", [])
+        ]
+        return corrected_text(text, entries)
+
+    def count(self, *, queryset, text: str) -> int:
+        """How many pages of the queryset most of the words find (as `site_search` finds them)."""
+        response = self.es.count(
+            index=self.index_name_for(queryset.model),
+            query={"bool": {"must": self.text_query(text), "filter": self.filters_for(queryset)}},
+        )
+        return response["count"]
 
     def nearest(
         self,

@@ -29,6 +29,7 @@ class ExampleNewsPage(BasePage):
 
     search_type_label = "News release"
     search_date_field = "release_date"
+    search_recency_half_life_days = 365
     search_fields = [*BasePage.search_fields, index.SearchField("description")]
     content_panels = [
         *BasePage.content_panels,

@@ -355,7 +355,8 @@ OTP_STATIC_THROTTLE_FACTOR = 1
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_TIMEOUT = env_float("ELASTICSEARCH_TIMEOUT", 3.0)
 DATABASE_SEARCH_BACKEND = {
-    "BACKEND": "wagtail.search.backends.database",
+    # Wagtail's database backend, with SQLite's relevance corrected (search/backends/database.py).
+    "BACKEND": "search.backends.database",
     # PostgreSQL: stem English words ("nurseries" finds "nursery"). Other databases ignore it.
     "SEARCH_CONFIG": "english",
 }
