@@ -357,3 +357,31 @@ def test_typed_postcodes_are_not_stored_or_logged(client, council, caplog):
     for postcode in typed:
         for form in (postcode, postcode.replace(" ", "+"), postcode.replace(" ", "%20")):
             assert form not in logged
+
+
+class TestTheSettingInTheAdmin:
+    def url(self, site) -> str:
+        return f"/admin/settings/directory/directorysettings/{site.pk}/"
+
+    def test_editors_set_the_council_area(self, admin_client, site):
+        response = admin_client.get(self.url(site))
+        assert response.status_code == 200
+        assert 'name="local_authority_codes"' in response.content.decode()
+
+        response = admin_client.post(
+            self.url(site), {"notice_weeks": "8", "local_authority_codes": "e08000031, E08000030"}
+        )
+
+        assert response.status_code == 302
+        assert DirectorySettings.for_site(site).council_codes == (WOLVERHAMPTON, "E08000030")
+
+    def test_a_wrong_code_is_shown_again_with_what_is_wrong(self, admin_client, site):
+        response = admin_client.post(
+            self.url(site), {"notice_weeks": "8", "local_authority_codes": "Wolverhampton"}
+        )
+
+        assert response.status_code == 200
+        assert "WOLVERHAMPTON: enter local authority codes like E08000031" in (
+            response.content.decode()
+        )
+        assert DirectorySettings.for_site(site).council_codes == ()
