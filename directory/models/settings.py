@@ -6,7 +6,6 @@ from django.db import models
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import register_setting
-from wagtail.models import Site
 
 from directory import council_area, local_authorities
 from website import content_cache
@@ -78,14 +77,15 @@ class DirectorySettings(SharedSiteSetting):
 
     @classmethod
     def for_site_id(cls, site_id: int | None) -> "DirectorySettings | None":
-        """The settings of a site known only by its id (a page's, say), read from the shared
-        content as for_request does."""
+        """The settings of a site known only by its id (a page's, say), kept with the shared
+        content as for_request keeps them. A site whose settings were never saved gets the
+        defaults, unsaved: creating the row here would start a new generation of the shared
+        content in the middle of a public request."""
         if site_id is None:
             return None
 
         def read():
-            site = Site.objects.filter(pk=site_id).first()
-            return cls.for_site(site) if site else None
+            return cls.objects.filter(site_id=site_id).first() or cls(site_id=site_id)
 
         return content_cache.remember(f"{cls._meta.label_lower}:{site_id}", read)
 
