@@ -445,26 +445,54 @@ def _recompute_centroids() -> tuple[int, int]:
                 f"FROM {TABLE} WHERE kind = 'unit' AND outward IN ({touched}) GROUP BY {key}"
             )
             counts.append(cursor.rowcount)
-        for kind, key in (("sector", _sector_expression("unit")), ("district", "unit.outward")):
-            # The authority most of its postcodes in use are in (most of all of them when none
-            # is in use); ties go to the lower id, so a re-import gives the same answer.
-            cursor.execute(
-                f"UPDATE {TABLE} SET local_authority_id = ("
-                f"SELECT unit.local_authority_id FROM {TABLE} AS unit "
-                f"WHERE unit.kind = 'unit' AND unit.outward = {TABLE}.outward "
-                f"AND {key} = {TABLE}.postcode AND unit.local_authority_id IS NOT NULL "
-                "GROUP BY unit.local_authority_id "
-                "ORDER BY SUM(CASE WHEN unit.terminated IS NULL THEN 1 ELSE 0 END) DESC, "
-                "COUNT(*) DESC, unit.local_authority_id LIMIT 1) "
-                f"WHERE kind = '{kind}' AND outward IN ({touched})"
-            )
+        _set_main_authorities(cursor, touched)
         cursor.execute(f"DROP TABLE {STAGING_TABLE}_outward")
     return counts[0], counts[1]
 
 
-def _sector_expression(table: str = "") -> str:
+def _set_main_authorities(cursor, touched: str) -> None:
+    """Give each sector and district of the touched outward codes the authority most of its
+    postcodes in use are in (most of all of them when none is in use; ties to the lower id, so
+    a re-import gives the same answer). The units are counted once, by sector and authority;
+    a district's counts are its sectors'."""
+    counts, main = f"{STAGING_TABLE}_counts", f"{STAGING_TABLE}_authority"
+    cursor.execute(
+        f"CREATE TEMPORARY TABLE {counts} AS "
+        f"SELECT outward, {_sector_expression()} AS sector, local_authority_id, "
+        "SUM(CASE WHEN terminated IS NULL THEN 1 ELSE 0 END) AS in_use, COUNT(*) AS total "
+        f"FROM {TABLE} WHERE kind = 'unit' AND outward IN ({touched}) "
+        "AND local_authority_id IS NOT NULL GROUP BY outward, sector, local_authority_id"
+    )
+    cursor.execute(
+        f"CREATE TEMPORARY TABLE {main} "
+        "(area varchar(8) PRIMARY KEY, local_authority_id smallint NOT NULL)"
+    )
+    for area, counted in (
+        ("sector", counts),
+        (
+            "outward",
+            f"(SELECT outward, local_authority_id, SUM(in_use) AS in_use, SUM(total) AS total "
+            f"FROM {counts} GROUP BY outward, local_authority_id) AS by_district",
+        ),
+    ):
+        cursor.execute(
+            f"INSERT INTO {main} (area, local_authority_id) "
+            "SELECT area, local_authority_id FROM ("
+            f"SELECT {area} AS area, local_authority_id, ROW_NUMBER() OVER (PARTITION BY {area} "
+            "ORDER BY in_use DESC, total DESC, local_authority_id) AS row_order "
+            f"FROM {counted}) AS ranked WHERE row_order = 1"
+        )
+    cursor.execute(
+        f"UPDATE {TABLE} SET local_authority_id = (SELECT local_authority_id FROM {main} "
+        f"WHERE {main}.area = {TABLE}.postcode) "
+        f"WHERE kind IN ('sector', 'district') AND outward IN ({touched})"
+    )
+    cursor.execute(f"DROP TABLE {counts}")
+    cursor.execute(f"DROP TABLE {main}")
+
+
+def _sector_expression() -> str:
     """SQL for "WV1 1" from "WV1 1SH": everything but the last two letters."""
-    column = f"{table}.postcode" if table else "postcode"
     if connection.vendor == "postgresql":
-        return f"left({column}, length({column}) - 2)"
-    return f"substr({column}, 1, length({column}) - 2)"
+        return "left(postcode, length(postcode) - 2)"
+    return "substr(postcode, 1, length(postcode) - 2)"
