@@ -159,7 +159,7 @@ def nearest(request: HttpRequest) -> JsonResponse:
     as the finder shows them: none for a postcode far outside the council's area (its notice
     says where to look instead), and a 404 for a postcode no longer in use."""
     limit_text = request.GET.get("limit", "5")
-    if not limit_text.isdigit() or not 1 <= int(limit_text) <= MAX_LIMIT:
+    if not (limit_text.isascii() and limit_text.isdigit()) or not 1 <= int(limit_text) <= MAX_LIMIT:
         return error_response(f"limit must be a whole number from 1 to {MAX_LIMIT}", 400)
     origin = located_postcode(request.GET.get("postcode", ""), in_use=True)
     if isinstance(origin, JsonResponse):

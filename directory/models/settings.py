@@ -6,6 +6,7 @@ from django.db import models
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import register_setting
+from wagtail.models import Site
 
 from directory import council_area, local_authorities
 from website import content_cache
@@ -104,3 +105,18 @@ def council_codes_for_page(page) -> tuple[str, ...]:
     parts = page.get_url_parts()
     settings = DirectorySettings.for_site_id(parts[0] if parts else None)
     return settings.council_codes if settings else ()
+
+
+def notice_days(request) -> int:
+    """How many days of coming changes to list, for the request's site: the default until an
+    editor saves the setting (reading it must not create the row, a change that every page's
+    shared content would be read again for)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return DEFAULT_NOTICE_WEEKS * 7
+
+    def read() -> int:
+        saved = DirectorySettings.objects.filter(site=site).values_list("notice_weeks", flat=True)
+        return saved.first() or DEFAULT_NOTICE_WEEKS
+
+    return content_cache.remember(f"notice-weeks:{site.pk}", read) * 7

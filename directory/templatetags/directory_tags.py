@@ -27,7 +27,10 @@ def opening_status(status, segments: str):
     """The open/closed line. The server writes the line that is true now; opening-status.js
     swaps in the line that is true when the page is read, from data-segments, so a cached page
     stays right. A tag, not an include: a finder's answer shows it for every hub, and an
-    include costs ten times as much to render."""
+    include costs ten times as much to render. Nothing when there is no status (no published
+    times)."""
+    if status is None:
+        return ""
     return format_html(
         '<p class="status {}" data-opening-status data-segments="{}">{}</p>',
         "status--open" if status.open_now else "status--closed",

@@ -162,7 +162,8 @@ def test_a_postcode_search_costs_the_same_queries_however_many_results_and_shows
 
     with_seven, text = queries()
     # Without the shared content: 12 (the categories, the places' three, the sessions' two).
-    assert with_seven <= 8
+    # The database search runs twice: what is near, and what reaches families anywhere.
+    assert with_seven <= 11
     assert "away, at Bilston Family Hub" in text
     index = directory["services"]["drop-in"].get_parent()
     for number in range(5):
