@@ -11,8 +11,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from . import postcodes
-from .finder import MAX_LIMIT, HubCard, nearest_hubs
-from .models import FamilyHubPage, PostcodeLocation, locate
+from .council_area import Area
+from .finder import MAX_LIMIT, HubCard, find_hubs
+from .models import FamilyHubPage, PostcodeLocation, locate, locate_in_use
+from .models.settings import council_codes_for_request
 
 
 def hub_json(hub: FamilyHubPage | HubCard, full_url: str, now) -> dict:
@@ -47,10 +49,11 @@ def error_response(message: str, status: int) -> JsonResponse:
     return api_response({"error": message}, status=status)
 
 
-def located_postcode(text: str) -> PostcodeLocation | JsonResponse:
-    """The postcode's location, or the 400 (malformed) or 404 (unknown) answer."""
+def located_postcode(text: str, in_use: bool = False) -> PostcodeLocation | JsonResponse:
+    """The postcode's location, or the 400 (malformed) or 404 (unknown, or with `in_use`, no
+    longer in use) answer."""
     try:
-        return locate(text)
+        return locate_in_use(text) if in_use else locate(text)
     except postcodes.PostcodeNotFound as error:
         return error_response(str(error), 404)
     except postcodes.PostcodeError as error:
@@ -88,6 +91,17 @@ def private(view):
     return wrapped
 
 
+def area_json(area: Area) -> dict:
+    """Which council's area a postcode is in, and what to tell a family when it is not ours."""
+    return {
+        "local_authority": {"code": area.authority_code, "name": area.authority_name}
+        if area.authority_code
+        else None,
+        "in_area": area.in_area,
+        "notice": area.notice or None,
+    }
+
+
 OPENAPI_DOCUMENT = Path(__file__).parent / "schema" / "openapi.json"
 
 
@@ -122,7 +136,8 @@ def hubs(request: HttpRequest) -> JsonResponse:
 @read_only
 @private
 def postcode(request: HttpRequest, postcode: str) -> JsonResponse:
-    """/api/v1/postcodes/<postcode>/: where a full or partial postcode is."""
+    """/api/v1/postcodes/<postcode>/: where a full or partial postcode is, whether the Royal
+    Mail still uses it, and which council's area it is in."""
     found = located_postcode(postcode)
     if isinstance(found, JsonResponse):
         return found
@@ -132,6 +147,7 @@ def postcode(request: HttpRequest, postcode: str) -> JsonResponse:
             "latitude": found.latitude,
             "longitude": found.longitude,
             "terminated": found.terminated is not None,
+            **area_json(found.area(council_codes_for_request(request))),
         }
     )
 
@@ -139,26 +155,30 @@ def postcode(request: HttpRequest, postcode: str) -> JsonResponse:
 @read_only
 @private
 def nearest(request: HttpRequest) -> JsonResponse:
-    """/api/v1/hubs/nearest/?postcode=WV1+1SH&limit=5: hubs nearest first, with distances."""
+    """/api/v1/hubs/nearest/?postcode=WV1+1SH&limit=5: hubs nearest first, with distances,
+    as the finder shows them: none for a postcode far outside the council's area (its notice
+    says where to look instead), and a 404 for a postcode no longer in use."""
     limit_text = request.GET.get("limit", "5")
     if not (limit_text.isascii() and limit_text.isdigit()) or not 1 <= int(limit_text) <= MAX_LIMIT:
         return error_response(f"limit must be a whole number from 1 to {MAX_LIMIT}", 400)
-    origin = located_postcode(request.GET.get("postcode", ""))
+    origin = located_postcode(request.GET.get("postcode", ""), in_use=True)
     if isinstance(origin, JsonResponse):
         return origin
     now = timezone.now()
+    answer = find_hubs(origin, council_codes_for_request(request), limit=int(limit_text))
     results = [
         {
             **hub_json(found.hub, found.hub.full_url, now),
             "distance_miles": round(found.distance_miles, 2),
         }
-        for found in nearest_hubs(origin, limit=int(limit_text))
+        for found in answer.hubs
     ]
     return api_response(
         {
             "postcode": origin.postcode,
             "latitude": origin.latitude,
             "longitude": origin.longitude,
+            **area_json(answer.area),
             "results": results,
         }
     )

@@ -1,5 +1,7 @@
 """Finding the family hubs nearest a postcode: the postcode store gives the point, the search
-layer (Elasticsearch's geo_distance when configured, the database otherwise) orders the hubs."""
+layer (Elasticsearch's geo_distance when configured, the database otherwise) orders the hubs.
+A postcode in another council's area is told so, and shown the hubs only when one of them is
+close (directory.council_area)."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -8,6 +10,7 @@ from search.nearby import nearest
 from website import content_cache
 
 from . import opening_hours as hours
+from .council_area import Area
 from .models import FamilyHubPage, PostcodeLocation
 
 DEFAULT_LIMIT = 10
@@ -92,3 +95,19 @@ def nearest_hubs(origin: PostcodeLocation, limit: int = DEFAULT_LIMIT) -> list[N
         load=hub_cards,
     )
     return [NearbyHub(card, miles) for card, miles in found]
+
+
+@dataclass(frozen=True)
+class FinderAnswer:
+    """What the finder and the nearest-hubs API tell a family about a postcode."""
+
+    area: Area
+    hubs: list[NearbyHub]  # nearest first; none for a postcode far outside the area
+
+
+def find_hubs(
+    origin: PostcodeLocation, council_codes: tuple[str, ...], limit: int = DEFAULT_LIMIT
+) -> FinderAnswer:
+    found = nearest_hubs(origin, limit=limit)
+    area = origin.area(council_codes, found[0].distance_miles if found else None)
+    return FinderAnswer(area, found if area.shows_hubs else [])

@@ -1,23 +1,29 @@
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.widgets import AdminDateInput
 
 from directory import opening_hours as hours
 
 from . import postcodes
-from .models import FamilyHubPage, locate
+from .models import FamilyHubPage, locate_in_use
 
 
 class PostcodeForm(forms.Form):
     """A postcode, looked up in our postcode store as the form is cleaned. What was typed is
-    used to answer this one request and never stored or logged."""
+    used to answer this one request and never stored or logged. A postcode no longer in use
+    is refused with a message saying so."""
 
     postcode = forms.CharField(
-        label="Postcode",
+        label=_("Postcode"),
         required=False,
-        help_text=f"For example, {postcodes.EXAMPLE}. Or just the first part, like "
-        f"{postcodes.EXAMPLE_DISTRICT}.",
+        help_text=format_lazy(
+            _("For example, {example}. Or just the first part, like {district}."),
+            example=postcodes.EXAMPLE,
+            district=postcodes.EXAMPLE_DISTRICT,
+        ),
     )
 
     location = None
@@ -25,7 +31,7 @@ class PostcodeForm(forms.Form):
 
     def clean_postcode(self):
         try:
-            self.location = locate(self.cleaned_data.get("postcode"))
+            self.location = locate_in_use(self.cleaned_data.get("postcode"))
         except postcodes.PostcodeError as error:
             self.not_found = isinstance(error, postcodes.PostcodeNotFound)
             raise forms.ValidationError(str(error)) from None

@@ -4,7 +4,11 @@ postcode store.
 The file is streamed (memory stays flat, whatever its size) into a staging table, then merged
 into the store in one transaction: a re-import updates, never duplicates, and a file that turns
 out to be malformed halfway leaves the store exactly as it was. Sector and district centroids
-("WV1 1", "WV1") are recomputed for every outward code the file touched."""
+("WV1 1", "WV1") are recomputed for every outward code the file touched.
+
+Each postcode keeps its local authority (ONSPD's oslaua column). The authorities' names come
+from the names-and-codes CSV in the zip's Documents/ folder; without one (a bare CSV, an older
+release), from the project's own table (directory/data/local_authorities.csv)."""
 
 import csv
 import io
@@ -17,8 +21,8 @@ from pathlib import Path
 
 from django.db import connection, transaction
 
-from . import postcodes
-from .models import PostcodeLocation
+from . import local_authorities, postcodes
+from .models import LocalAuthority, PostcodeLocation
 
 # ONSPD marks postcodes without a grid reference with this latitude (and longitude 0).
 NO_LOCATION_LATITUDE = "99.999999"
@@ -28,9 +32,12 @@ POSTCODE_COLUMNS = ("pcds", "postcode", "pcd", "pcd2", "pcd7", "pcd8")
 LATITUDE_COLUMNS = ("lat", "latitude")
 LONGITUDE_COLUMNS = ("long", "longitude", "lng", "lon")
 TERMINATED_COLUMNS = ("doterm",)
+AUTHORITY_COLUMNS = ("oslaua", "laua", "local_authority")
 BATCH_SIZE = 20_000
 STAGING_TABLE = "directory_postcode_import"
 TABLE = PostcodeLocation._meta.db_table
+AUTHORITY_TABLE = LocalAuthority._meta.db_table
+PROJECT_TABLE_SOURCE = "Harbour's own table (directory/data/local_authorities.csv)"
 
 
 class ImportFileError(ValueError):
@@ -45,6 +52,11 @@ class ImportReport:
     skipped_invalid: int = 0
     sectors: int = 0
     districts: int = 0
+    # Postcodes stored with a local authority, how many authorities they are in, and where
+    # the authorities' names came from.
+    with_authority: int = 0
+    authorities: int = 0
+    authority_names_from: str = ""
     # A few (line number, text) of the rows skipped as invalid, to show the operator.
     invalid_examples: list[tuple[int, str]] = field(default_factory=list)
 
@@ -59,11 +71,12 @@ class Columns:
     latitude: int
     longitude: int
     terminated: int | None
+    authority: int | None = None
 
     @property
     def needed(self) -> int:
         """How many fields a row must have for the ones we read."""
-        used = (self.postcode, self.latitude, self.longitude, self.terminated)
+        used = (self.postcode, self.latitude, self.longitude, self.terminated, self.authority)
         return max(i for i in used if i is not None) + 1
 
 
@@ -87,6 +100,7 @@ def find_columns(header: list[str]) -> Columns:
         latitude=position(LATITUDE_COLUMNS),
         longitude=position(LONGITUDE_COLUMNS),
         terminated=position(TERMINATED_COLUMNS, required=False),
+        authority=position(AUTHORITY_COLUMNS, required=False),
     )
 
 
@@ -129,6 +143,36 @@ def open_text(path: Path) -> tuple[io.TextIOBase, CountingReader, int]:
     return io.TextIOWrapper(buffered, encoding="utf-8-sig", newline=""), counter, size
 
 
+def read_authority_names(path: Path) -> tuple[dict[str, str], str]:
+    """({code: name}, where they came from) for the local authorities: the names-and-codes
+    CSV in the ONSPD zip's Documents/ folder (its name changes with each release: "LA_UA names
+    and codes UK as at 04_23.csv"; it is known by its LADyyCD, LADyyNM header), or nothing
+    when there is none."""
+    if not zipfile.is_zipfile(path):
+        return {}, ""
+    with zipfile.ZipFile(path) as archive:
+        documents = [
+            member
+            for member in archive.infolist()
+            if re.search(r"(^|/)documents/[^/]+\.csv$", member.filename, re.IGNORECASE)
+        ]
+        # The likeliest first: the folder holds names files for wards, counties, regions…
+        documents.sort(key=lambda m: not re.search(r"(^|/)LA", m.filename.rsplit("/", 1)[-1]))
+        for member in documents:
+            with archive.open(member) as raw:
+                first_line = local_authorities.decode(raw.readline())
+            if not local_authorities.is_names_header(first_line):
+                continue
+            text = local_authorities.decode(archive.read(member))
+            try:
+                names = local_authorities.read_names(io.StringIO(text, newline=""))
+            except (local_authorities.NamesFileError, csv.Error):
+                continue
+            if names:
+                return names, member.filename
+    return {}, ""
+
+
 def parse_terminated(text: str, line: int) -> date | None:
     text = text.strip()
     if not text:
@@ -158,8 +202,9 @@ def read_rows(
     report: ImportReport,
     progress: Callable[[int], None] = lambda _: None,
     counter: CountingReader | None = None,
-) -> Iterator[tuple[str, str, float, float, date | None]]:
-    """(postcode, outward, latitude, longitude, terminated) for each located, valid row."""
+) -> Iterator[tuple[str, str, float, float, date | None, str | None]]:
+    """(postcode, outward, latitude, longitude, terminated, local authority code) for each
+    located, valid row."""
     reported = 0
 
     def report_progress() -> None:
@@ -176,9 +221,11 @@ def read_rows(
     columns = find_columns(header_fields)
     # Local names: this loop runs millions of times.
     postcode_at, latitude_at, longitude_at = columns.postcode, columns.latitude, columns.longitude
-    terminated_at, needed = columns.terminated, columns.needed
+    terminated_at, authority_at, needed = columns.terminated, columns.authority, columns.needed
     unit_pattern = postcodes.UNIT_PATTERN.match
     months: dict[str, date | None] = {"": None}
+    # Each code as stored (None for ONSPD's stand-ins such as E99999999): a few hundred.
+    authority_codes: dict[str, str | None] = {"": None}
     rows_read = 0
     for line, row in lines:
         if len(row) == 1 and not row[0].strip():
@@ -226,7 +273,13 @@ def read_rows(
             if month not in months:
                 months[month] = parse_terminated(month, line)
             terminated = months[month]
-        yield postcode, postcode.split(" ", 1)[0], latitude, longitude, terminated
+        authority = None
+        if authority_at is not None:
+            raw = row[authority_at]
+            if raw not in authority_codes:
+                authority_codes[raw] = local_authorities.authority_code(raw)
+            authority = authority_codes[raw]
+        yield postcode, postcode.split(" ", 1)[0], latitude, longitude, terminated, authority
     report.rows_read = rows_read
     report_progress()
 
@@ -241,6 +294,7 @@ def source_size(path: Path) -> int:
 def import_postcodes(path: Path, progress: Callable[[int], None] = lambda _: None) -> ImportReport:
     """Import the file at `path`; `progress` is told how many more bytes have been read."""
     report = ImportReport()
+    names, names_source = read_authority_names(path)
     stream, counter, _ = open_text(path)
     with stream, transaction.atomic():
         _create_staging_table()
@@ -249,7 +303,10 @@ def import_postcodes(path: Path, progress: Callable[[int], None] = lambda _: Non
             _copy_rows_postgresql(rows)
         else:
             _insert_rows(rows)
-        report.stored = _merge_units()
+        report.authorities = _merge_authorities(names)
+        if report.authorities:
+            report.authority_names_from = names_source or PROJECT_TABLE_SOURCE
+        report.stored, report.with_authority = _merge_units()
         report.sectors, report.districts = _recompute_centroids()
         _drop_staging_table()
     return report
@@ -262,7 +319,7 @@ def _create_staging_table() -> None:
             f"CREATE TEMPORARY TABLE {STAGING_TABLE} ("
             "seq integer NOT NULL, postcode varchar(8) NOT NULL, outward varchar(4) NOT NULL, "
             "latitude double precision NOT NULL, longitude double precision NOT NULL, "
-            "terminated date NULL)"
+            "terminated date NULL, authority varchar(9) NULL)"
         )
 
 
@@ -275,8 +332,8 @@ def _copy_rows_postgresql(rows) -> None:
     with connection.cursor() as cursor:
         raw = cursor.cursor  # psycopg's own cursor, for COPY
         with raw.copy(
-            f"COPY {STAGING_TABLE} (seq, postcode, outward, latitude, longitude, terminated) "
-            "FROM STDIN"
+            f"COPY {STAGING_TABLE} (seq, postcode, outward, latitude, longitude, terminated, "
+            "authority) FROM STDIN"
         ) as copy:
             for seq, row in enumerate(rows):
                 copy.write_row((seq, *row))
@@ -284,8 +341,8 @@ def _copy_rows_postgresql(rows) -> None:
 
 def _insert_rows(rows) -> None:
     sql = (
-        f"INSERT INTO {STAGING_TABLE} (seq, postcode, outward, latitude, longitude, terminated) "
-        "VALUES (%s, %s, %s, %s, %s, %s)"
+        f"INSERT INTO {STAGING_TABLE} (seq, postcode, outward, latitude, longitude, terminated, "
+        "authority) VALUES (%s, %s, %s, %s, %s, %s, %s)"
     )
     batch = []
     with connection.cursor() as cursor:
@@ -298,35 +355,71 @@ def _insert_rows(rows) -> None:
             cursor.executemany(sql, batch)
 
 
-def _merge_units() -> int:
+def _merge_authorities(names: dict[str, str]) -> int:
+    """Add or rename the local authorities: every one the names file lists (its names win),
+    and every other one the staged postcodes are in, named from the project's own table
+    (unnamed when it does not know the code either). Return how many the postcodes are in."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT DISTINCT authority FROM {STAGING_TABLE} WHERE authority IS NOT NULL"
+        )
+        used = {code for (code,) in cursor.fetchall()}
+    if names:
+        LocalAuthority.objects.bulk_create(
+            [LocalAuthority(code=code, name=name) for code, name in names.items()],
+            update_conflicts=True,
+            unique_fields=["code"],
+            update_fields=["name"],
+        )
+    known = dict(LocalAuthority.objects.filter(code__in=used).values_list("code", "name"))
+    fallback = local_authorities.project_table()
+    LocalAuthority.objects.bulk_create(
+        [LocalAuthority(code=code, name=fallback.get(code, "")) for code in used - set(known)]
+    )
+    for code, name in known.items():
+        if not name and fallback.get(code):
+            LocalAuthority.objects.filter(code=code).update(name=fallback[code])
+    return len(used)
+
+
+def _merge_units() -> tuple[int, int]:
     """Upsert the staged units into the store (the last row wins when a file repeats a
-    postcode); return how many distinct postcodes the file gave."""
-    columns = "postcode, kind, outward, latitude, longitude, terminated"
+    postcode); return how many distinct postcodes the file gave, and how many of them with
+    a local authority."""
+    columns = "postcode, kind, outward, latitude, longitude, terminated, local_authority_id"
     update = (
         "kind = excluded.kind, outward = excluded.outward, latitude = excluded.latitude, "
-        "longitude = excluded.longitude, terminated = excluded.terminated "
+        "longitude = excluded.longitude, terminated = excluded.terminated, "
+        "local_authority_id = excluded.local_authority_id "
         # A quarterly re-import changes few rows: leave the unchanged ones alone.
-        f"WHERE ({TABLE}.kind, {TABLE}.latitude, {TABLE}.longitude, {TABLE}.terminated) "
-        "IS DISTINCT FROM (excluded.kind, excluded.latitude, excluded.longitude, "
-        "excluded.terminated)"
+        f"WHERE ({TABLE}.kind, {TABLE}.latitude, {TABLE}.longitude, {TABLE}.terminated, "
+        f"{TABLE}.local_authority_id) IS DISTINCT FROM (excluded.kind, excluded.latitude, "
+        "excluded.longitude, excluded.terminated, excluded.local_authority_id)"
+    )
+    staged = (
+        "staged.postcode, 'unit', staged.outward, staged.latitude, staged.longitude, "
+        f"staged.terminated, authority.id FROM {STAGING_TABLE} AS staged "
+        f"LEFT JOIN {AUTHORITY_TABLE} AS authority ON authority.code = staged.authority"
     )
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
                 f"INSERT INTO {TABLE} ({columns}) "
-                f"SELECT DISTINCT ON (postcode) postcode, 'unit', outward, latitude, longitude, "
-                f"terminated FROM {STAGING_TABLE} ORDER BY postcode, seq DESC "
+                f"SELECT DISTINCT ON (staged.postcode) {staged} "
+                "ORDER BY staged.postcode, staged.seq DESC "
                 f"ON CONFLICT (postcode) DO UPDATE SET {update}"
             )
         else:
             cursor.execute(
                 f"INSERT INTO {TABLE} ({columns}) "
-                f"SELECT postcode, 'unit', outward, latitude, longitude, terminated "
-                f"FROM {STAGING_TABLE} WHERE true ORDER BY seq "
+                f"SELECT {staged} WHERE true ORDER BY staged.seq "
                 f"ON CONFLICT (postcode) DO UPDATE SET {update}"
             )
-        cursor.execute(f"SELECT COUNT(DISTINCT postcode) FROM {STAGING_TABLE}")
-        return cursor.fetchone()[0]
+        cursor.execute(
+            f"SELECT COUNT(DISTINCT postcode), COUNT(DISTINCT CASE WHEN authority IS NOT NULL "
+            f"THEN postcode END) FROM {STAGING_TABLE}"
+        )
+        return cursor.fetchone()
 
 
 def _recompute_centroids() -> tuple[int, int]:
@@ -352,8 +445,50 @@ def _recompute_centroids() -> tuple[int, int]:
                 f"FROM {TABLE} WHERE kind = 'unit' AND outward IN ({touched}) GROUP BY {key}"
             )
             counts.append(cursor.rowcount)
+        _set_main_authorities(cursor, touched)
         cursor.execute(f"DROP TABLE {STAGING_TABLE}_outward")
     return counts[0], counts[1]
+
+
+def _set_main_authorities(cursor, touched: str) -> None:
+    """Give each sector and district of the touched outward codes the authority most of its
+    postcodes in use are in (most of all of them when none is in use; ties to the lower id, so
+    a re-import gives the same answer). The units are counted once, by sector and authority;
+    a district's counts are its sectors'."""
+    counts, main = f"{STAGING_TABLE}_counts", f"{STAGING_TABLE}_authority"
+    cursor.execute(
+        f"CREATE TEMPORARY TABLE {counts} AS "
+        f"SELECT outward, {_sector_expression()} AS sector, local_authority_id, "
+        "SUM(CASE WHEN terminated IS NULL THEN 1 ELSE 0 END) AS in_use, COUNT(*) AS total "
+        f"FROM {TABLE} WHERE kind = 'unit' AND outward IN ({touched}) "
+        "AND local_authority_id IS NOT NULL GROUP BY outward, sector, local_authority_id"
+    )
+    cursor.execute(
+        f"CREATE TEMPORARY TABLE {main} "
+        "(area varchar(8) PRIMARY KEY, local_authority_id smallint NOT NULL)"
+    )
+    for area, counted in (
+        ("sector", counts),
+        (
+            "outward",
+            f"(SELECT outward, local_authority_id, SUM(in_use) AS in_use, SUM(total) AS total "
+            f"FROM {counts} GROUP BY outward, local_authority_id) AS by_district",
+        ),
+    ):
+        cursor.execute(
+            f"INSERT INTO {main} (area, local_authority_id) "
+            "SELECT area, local_authority_id FROM ("
+            f"SELECT {area} AS area, local_authority_id, ROW_NUMBER() OVER (PARTITION BY {area} "
+            "ORDER BY in_use DESC, total DESC, local_authority_id) AS row_order "
+            f"FROM {counted}) AS ranked WHERE row_order = 1"
+        )
+    cursor.execute(
+        f"UPDATE {TABLE} SET local_authority_id = (SELECT local_authority_id FROM {main} "
+        f"WHERE {main}.area = {TABLE}.postcode) "
+        f"WHERE kind IN ('sector', 'district') AND outward IN ({touched})"
+    )
+    cursor.execute(f"DROP TABLE {counts}")
+    cursor.execute(f"DROP TABLE {main}")
 
 
 def _sector_expression() -> str:

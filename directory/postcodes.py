@@ -10,6 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils.translation import gettext, gettext_noop
+
 # The longest thing worth reading: "WV10 9AA" plus generous spacing. Anything longer is not a
 # postcode, whatever it contains.
 MAX_INPUT_LENGTH = 20
@@ -31,8 +33,10 @@ DISTRICT_PATTERN = re.compile(rf"^({OUTWARD})$")
 
 EXAMPLE = "WV1 1SH"
 EXAMPLE_DISTRICT = "WV1"
-ENTER_A_POSTCODE = "Enter a postcode"
-ENTER_A_REAL_POSTCODE = f"Enter a real postcode, like {EXAMPLE}"
+# Marked for translation here, translated where they are raised (gettext needs a request's
+# language, which a module constant would not have).
+ENTER_A_POSTCODE = gettext_noop("Enter a postcode")
+ENTER_A_REAL_POSTCODE = gettext_noop("Enter a real postcode, like WV1 1SH")
 
 # Letters typed for digits where a digit is the only thing that can be there (the first
 # character of the inward code), and digits typed for letters where only a letter can be (the
@@ -53,6 +57,10 @@ class PostcodeError(ValueError):
 
 class PostcodeNotFound(PostcodeError):
     """A well-formed postcode that is not in the postcode store."""
+
+
+class PostcodeTerminated(PostcodeNotFound):
+    """A postcode the Royal Mail no longer uses: not among the postcodes in use."""
 
 
 @dataclass(frozen=True)
@@ -82,14 +90,14 @@ def squash(text: str) -> str:
 def parse(text: str | None) -> Postcode:
     """A full or partial postcode from what someone typed, or PostcodeError saying what to do."""
     if text is None or not text.strip():
-        raise PostcodeError(ENTER_A_POSTCODE)
+        raise PostcodeError(gettext(ENTER_A_POSTCODE))
     if len(text) > MAX_INPUT_LENGTH:
-        raise PostcodeError(ENTER_A_REAL_POSTCODE)
+        raise PostcodeError(gettext(ENTER_A_REAL_POSTCODE))
     squashed = squash(text)
     if not squashed:
-        raise PostcodeError(ENTER_A_REAL_POSTCODE)
+        raise PostcodeError(gettext(ENTER_A_REAL_POSTCODE))
     if not squashed.isascii():
-        raise PostcodeError(ENTER_A_REAL_POSTCODE)
+        raise PostcodeError(gettext(ENTER_A_REAL_POSTCODE))
     squashed = squashed[0].translate(LETTER_LOOKALIKES) + squashed[1:]
 
     # A full postcode: the inward code is always the last three characters.
@@ -109,7 +117,7 @@ def parse(text: str | None) -> Postcode:
     # A district: the outward code alone ("WV1", "WV10").
     if DISTRICT_PATTERN.match(squashed):
         return Postcode(squashed, Kind.DISTRICT)
-    raise PostcodeError(ENTER_A_REAL_POSTCODE)
+    raise PostcodeError(gettext(ENTER_A_REAL_POSTCODE))
 
 
 def not_found_message(postcode: Postcode, district_exists: bool = True) -> str:
@@ -117,10 +125,21 @@ def not_found_message(postcode: Postcode, district_exists: bool = True) -> str:
     hint = (
         postcode.outward if postcode.kind != Kind.DISTRICT and district_exists else EXAMPLE_DISTRICT
     )
-    return (
-        f"We could not find {postcode.text}. Check the postcode, or try the first part only, "
-        f"like {hint}"
+    return gettext(
+        "We could not find %(postcode)s. Check the postcode, or try the first part only, "
+        "like %(hint)s"
+    ) % {"postcode": postcode.text, "hint": hint}
+
+
+def terminated_message(postcode: Postcode, district_in_use: bool = True) -> str:
+    """For a postcode the Royal Mail has stopped using (old letters still carry them)."""
+    hint = (
+        postcode.outward if postcode.kind != Kind.DISTRICT and district_in_use else EXAMPLE_DISTRICT
     )
+    return gettext(
+        "%(postcode)s is no longer in use. Try the postcode you use now, or the first part, "
+        "like %(hint)s."
+    ) % {"postcode": postcode.text, "hint": hint}
 
 
 def looks_like_a_postcode(text: str) -> bool:

@@ -16,15 +16,17 @@ from website import content_cache
 from website.models import PAGE_LINK_FIELDS
 
 from . import postcodes
+from .council_area import Area
 from .models import (
     DeliveryPlace,
     FamilyHubPage,
     PostcodeLocation,
     ServicePage,
     TaxonomyTerm,
-    locate,
+    locate_in_use,
 )
 from .models.services import CARD_STATUS_HOURS
+from .models.settings import council_codes_for_page
 from .service_filters import (
     RESULTS_PER_PAGE,
     ServiceFilters,
@@ -67,6 +69,8 @@ class ServiceSearch:
     filters: ServiceFilters
     location: PostcodeLocation | None = None
     postcode_not_found: bool = False
+    # Whose area the postcode is in: the page says so when it is another council's.
+    area: Area | None = None
     results: list[ServiceResult] = field(default_factory=list)
     total: int = 0
     page: int = 1
@@ -127,7 +131,8 @@ def run_service_search(index_page, params) -> ServiceSearch:
     search = ServiceSearch(filters=filters)
     if filters.postcode and "postcode" not in filters.errors:
         try:
-            search.location = locate(filters.postcode)
+            search.location = locate_in_use(filters.postcode)
+            search.area = search.location.area(council_codes_for_page(index_page))
         except postcodes.PostcodeError as error:
             search.postcode_not_found = isinstance(error, postcodes.PostcodeNotFound)
             filters = replace(filters, errors={**filters.errors, "postcode": str(error)})

@@ -7,7 +7,7 @@ from .hubs import (
     HubSession,
 )
 from .opening_hours import DateException, OpeningHoursMixin, OpeningHoursPageForm, WeeklySession
-from .postcodes import PostcodeLocation, locate
+from .postcodes import LocalAuthority, PostcodeLocation, locate, locate_in_use
 from .services import (
     DeliveryPlace,
     Organisation,
@@ -35,6 +35,7 @@ __all__ = [
     "HubDateException",
     "HubGalleryImage",
     "HubSession",
+    "LocalAuthority",
     "OpeningHoursMixin",
     "OpeningHoursPageForm",
     "Organisation",
@@ -49,6 +50,7 @@ __all__ = [
     "TaxonomyTerm",
     "WeeklySession",
     "locate",
+    "locate_in_use",
     "service_at_location_id",
     "stale_before",
     "term_oruk_id",

@@ -96,15 +96,19 @@ class FamilyHubIndexPage(RoutablePageMixin, BasePage):
     def nearest(self, request):
         """The hubs nearest a postcode: /family-hubs/nearest/?postcode=WV1+1SH. Without a
         postcode, the form alone; with a bad one, the form again saying what is wrong."""
-        from directory.finder import nearest_hubs  # imports these models
+        from directory.finder import find_hubs  # imports these models
         from directory.forms import PostcodeForm
 
+        from .settings import council_codes_for_request
+
         form = PostcodeForm(request.GET if "postcode" in request.GET else None)
-        results, status = [], 200
+        results, status, area = [], 200, None
         if form.is_bound:
             if form.is_valid():
                 now = timezone.now()
                 site = site_for_request(request)
+                answer = find_hubs(form.location, council_codes_for_request(request))
+                area = answer.area
                 results = [
                     {
                         "hub": found.hub,
@@ -115,13 +119,18 @@ class FamilyHubIndexPage(RoutablePageMixin, BasePage):
                         "status": found.hub.opening_status(now),
                         "segments": found.hub.status_segments_json(now, HUB_LIST_STATUS_HOURS),
                     }
-                    for found in nearest_hubs(form.location)
+                    for found in answer.hubs
                 ]
             else:
                 status = 404 if form.not_found else 400
         # Not self.render(): this page's own get_context works out every hub's opening status
         # and map marker, which the finder does not show.
-        context = {**BasePage.get_context(self, request), "form": form, "results": results}
+        context = {
+            **BasePage.get_context(self, request),
+            "form": form,
+            "results": results,
+            "area": area,
+        }
         response = TemplateResponse(
             request, "directory/family_hub_finder.html", context, status=status
         )

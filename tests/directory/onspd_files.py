@@ -61,7 +61,10 @@ ONSPD_HEADER = [
 ]
 
 
-def onspd_row(pcds: str, lat: str, long: str, doterm: str = "") -> list[str]:
+def onspd_row(
+    pcds: str, lat: str, long: str, doterm: str = "", oslaua: str = "E99999999"
+) -> list[str]:
+    """A row of the main CSV. ONSPD's oslaua is E99999999 (no authority) unless given."""
     outward, inward = pcds.split(" ")
     values = dict.fromkeys(ONSPD_HEADER, "E99999999")
     values.update(
@@ -70,6 +73,7 @@ def onspd_row(pcds: str, lat: str, long: str, doterm: str = "") -> list[str]:
         pcds=pcds,
         dointr="198001",
         doterm=doterm,
+        oslaua=oslaua,
         usertype="0",
         lat=lat,
         long=long,
@@ -101,11 +105,23 @@ def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
     return path
 
 
-def write_onspd_zip(path: Path, rows: list[list[str]]) -> Path:
-    """Laid out as the ONS publishes it: documents, user guide, and the main CSV under Data/."""
+# The Documents/ folder when a test does not give one: names files for other geographies, and
+# a local authority one with its header only.
+OTHER_DOCUMENTS = {
+    "Documents/LAD names and codes UK as at 04_25.csv": "LAD25CD,LAD25NM\n",
+    "Documents/County names and codes UK as at 04_25.csv": "CTY25CD,CTY25NM\nE10000028,Stafford\n",
+}
+
+
+def write_onspd_zip(
+    path: Path, rows: list[list[str]], documents: dict[str, str | bytes] | None = None
+) -> Path:
+    """Laid out as the ONS publishes it: documents (`documents`: {name in the zip: content}),
+    user guide, and the main CSV under Data/."""
     csv_path = write_csv(path.with_suffix(".csv"), ONSPD_HEADER, rows)
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("Documents/LAD names and codes UK as at 04_25.csv", "LAD25CD,LAD25NM\n")
+        for name, content in (OTHER_DOCUMENTS if documents is None else documents).items():
+            archive.writestr(name, content)
         archive.writestr("User Guide/ONSPD User Guide.txt", "A user guide.\n")
         archive.write(csv_path, "Data/ONSPD_FEB_2025_UK.csv")
         archive.writestr("Data/multi_csv/ONSPD_FEB_2025_UK_WV.csv", ",".join(ONSPD_HEADER) + "\n")

@@ -189,16 +189,18 @@ def test_finder_accepts_a_partial_postcode(client, hubs):
     assert "Family hubs nearest WV10" in response.content.decode()
 
 
-def test_finder_resolves_a_terminated_postcode(client, hubs):
-    response = client.get("/family-hubs/nearest/", {"postcode": "WV2 9ZZ"})
+def test_finder_says_a_terminated_postcode_is_no_longer_in_use(client, hubs):
+    response = client.get("/family-hubs/nearest/", {"postcode": "wv2 9zz"})
 
-    assert response.status_code == 200
-    assert (
-        BeautifulSoup(response.content, "html.parser")
-        .select_one("ol.card-list li h3")
-        .get_text(strip=True)
-        == "Bilston Family Hub"
+    assert response.status_code == 404
+    page = BeautifulSoup(response.content, "html.parser")
+    # No WV2 district in these postcodes: the hint is the example district.
+    message = (
+        "WV2 9ZZ is no longer in use. Try the postcode you use now, or the first part, like WV1."
     )
+    assert page.select_one(".error-summary a").get_text(strip=True) == message
+    assert page.select_one(".error-message").get_text(" ", strip=True) == f"Error: {message}"
+    assert not page.select("ol.card-list")
 
 
 @pytest.mark.parametrize(
@@ -279,6 +281,10 @@ class TestPostcodeApi:
             "latitude": 52.587041,
             "longitude": -2.129579,
             "terminated": False,
+            # No authority in these postcodes, and no council area set: every postcode is ours.
+            "local_authority": None,
+            "in_area": True,
+            "notice": None,
         }
         assert response["Access-Control-Allow-Origin"] == "*"
         assert response["Cache-Control"] == "private, no-store"
@@ -380,6 +386,12 @@ class TestNearestApi:
                 {"postcode": "WV9 9ZZ"},
                 404,
                 WV9_9ZZ_NOT_FOUND,
+            ),
+            (
+                {"postcode": "WV2 9ZZ"},
+                404,
+                "WV2 9ZZ is no longer in use. Try the postcode you use now, or the first part, "
+                "like WV1.",
             ),
         ],
     )

@@ -10,9 +10,9 @@ from directory.postcode_import import ImportFileError, import_postcodes, source_
 
 class Command(BaseCommand):
     help = (
-        "Load postcode locations from the ONS Postcode Directory (the zip as published, or its "
-        "main CSV) or from a CSV with postcode,latitude,longitude columns. Safe to run again: "
-        "it updates what is there. A malformed file changes nothing."
+        "Load postcode locations and their local authorities from the ONS Postcode Directory "
+        "(the zip as published, or its main CSV) or from a CSV with postcode,latitude,longitude "
+        "columns. Safe to run again: it updates what is there. A malformed file changes nothing."
     )
 
     def add_arguments(self, parser):
@@ -38,12 +38,15 @@ class Command(BaseCommand):
             raise CommandError(f"{source.name}: {error}. Nothing was changed.") from None
         seconds = time.perf_counter() - started
         rate = report.rows_read / seconds if seconds else 0
+        names = f", names from {report.authority_names_from}" if report.authorities else ""
         self.stdout.write(
             f"Rows read: {report.rows_read:,}\n"
             f"Stored: {report.stored:,} postcodes, {report.sectors:,} sectors, "
             f"{report.districts:,} districts\n"
             f"Skipped: {report.skipped:,} ({report.skipped_without_location:,} without a "
             f"location, {report.skipped_invalid:,} not valid postcodes)\n"
+            f"Local authorities: {report.with_authority:,} postcodes in "
+            f"{report.authorities:,} authorities{names}\n"
             f"Took {seconds:.1f}s ({rate:,.0f} rows a second)"
         )
         for line, text in report.invalid_examples:
