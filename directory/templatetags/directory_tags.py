@@ -1,6 +1,7 @@
 from django import template
 from django.utils.html import format_html
 
+from directory import opening_hours as hours
 from directory.forms import PostcodeForm
 from directory.models import FamilyHubIndexPage
 
@@ -34,3 +35,28 @@ def opening_status(status, segments: str):
         segments,
         status.text,
     )
+
+
+@register.filter
+def filters_selected(filters) -> int:
+    """How many filters a family has set on /services/ (each category and delivery method
+    counts), for "Filter results (3 selected)" on the folded filter panel."""
+    return (
+        len(filters.categories)
+        + len(filters.delivery)
+        + bool(filters.postcode)
+        + (filters.age is not None)
+        + bool(filters.free_only)
+    )
+
+
+@register.simple_tag
+def weekly_sessions(page) -> list[tuple[str, str]]:
+    """(day, times) for the days of the usual week that have sessions, Monday first: a
+    service that runs on Monday and Thursday lists those two, not five days of "Closed"."""
+    schedule = page.get_schedule()
+    return [
+        (hours.WEEKDAYS[weekday], hours.describe_intervals(intervals))
+        for weekday in range(7)
+        if (intervals := schedule.weekly_intervals(weekday))
+    ]
