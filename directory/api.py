@@ -141,7 +141,7 @@ def postcode(request: HttpRequest, postcode: str) -> JsonResponse:
 def nearest(request: HttpRequest) -> JsonResponse:
     """/api/v1/hubs/nearest/?postcode=WV1+1SH&limit=5: hubs nearest first, with distances."""
     limit_text = request.GET.get("limit", "5")
-    if not limit_text.isdigit() or not 1 <= int(limit_text) <= MAX_LIMIT:
+    if not (limit_text.isascii() and limit_text.isdigit()) or not 1 <= int(limit_text) <= MAX_LIMIT:
         return error_response(f"limit must be a whole number from 1 to {MAX_LIMIT}", 400)
     origin = located_postcode(request.GET.get("postcode", ""))
     if isinstance(origin, JsonResponse):

@@ -6,18 +6,68 @@ changes waiting on a hub, the closure is added to their draft too, so publishing
 the closure and loses none of their work. Undo removes exactly the exceptions the bulk closure
 added, the same way."""
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from wagtail.log_actions import log
 
-from .models import BulkClosure, FamilyHubPage, HubDateException
+from website.models import AlertBanner
+
+from . import opening_hours as hours
+from .models import (
+    BulkClosure,
+    FamilyHubIndexPage,
+    FamilyHubPage,
+    HubDateException,
+    ServicePage,
+)
 
 CLOSE_ACTION = "directory.bulk_closure"
 UNDO_ACTION = "directory.bulk_closure_undone"
+
+
+@dataclass(frozen=True)
+class AffectedService:
+    """A live service with sessions at the chosen hubs on the closure's dates: the closure
+    cancels them there."""
+
+    service: ServicePage
+    hubs: tuple[str, ...]
+
+
+def affected_services(hubs: Iterable[FamilyHubPage], start: date, end: date) -> list:
+    """What closing `hubs` from `start` to `end` cancels, by the same rule the public pages
+    follow (directory.opening_hours.held_at): a service's session at a hub on those days."""
+    hubs = {hub.pk: hub for hub in hubs if hub.live}
+    FamilyHubPage.load_schedules(hubs.values())
+    held_at = defaultdict(list)
+    for service_pk, hub_pk in ServicePage.hubs.through.objects.filter(
+        familyhubpage_id__in=hubs
+    ).values_list("servicepage_id", "familyhubpage_id"):
+        held_at[service_pk].append(hub_pk)
+    services = list(
+        ServicePage.objects.live().filter(pk__in=held_at, in_person=True).order_by("title")
+    )
+    ServicePage.load_schedules(services)
+    days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
+    affected = []
+    for service in services:
+        at = []
+        for hub_pk in held_at[service.pk]:
+            hub = hubs[hub_pk]
+            venue = hours.Venue(hub.pk, hub.title, hub.get_schedule())
+            schedule = hours.held_at(service.get_schedule(), venue)
+            if any(schedule.hours_on(day).intervals for day in days):
+                at.append(hub.title)
+        if at:
+            affected.append(AffectedService(service, tuple(sorted(at))))
+    return affected
 
 
 def _change_hub(hub: FamilyHubPage, change: Callable[[FamilyHubPage], None], user) -> None:
@@ -91,3 +141,37 @@ def undo_closure(closure: BulkClosure, user) -> None:
     closure.undone_at = timezone.now()
     closure.undone_by = user
     closure.save(update_fields=["undone_at", "undone_by"])
+
+
+def banner_message(hubs: list[FamilyHubPage], start: date, end: date, reason: str) -> str:
+    """What the alert banner offered with a closure says, for the editor to change."""
+    names = [hub.title for hub in hubs]
+    if len(names) == 1:
+        places = gettext("%(hub)s is") % {"hub": names[0]}
+    else:
+        short = [name.removesuffix(" Family Hub") for name in names]
+        places = gettext("%(hubs)s and %(last)s family hubs are") % {
+            "hubs": ", ".join(short[:-1]),
+            "last": short[-1],
+        }
+    return gettext("%(places)s closed %(dates)s for %(reason)s. Sessions there are cancelled.") % {
+        "places": places,
+        "dates": hours.describe_dates(start, end),
+        "reason": reason,
+    }
+
+
+def publish_banner(message: str, last_day: date, user) -> AlertBanner:
+    """An urgent banner, live now and taken down when the closure ends (midnight after its
+    last day, in London), linking to the hubs' page."""
+    hub_index = FamilyHubIndexPage.objects.live().first()
+    banner = AlertBanner(
+        message=message,
+        severity=AlertBanner.Severity.URGENT,
+        link_page=hub_index,
+        link_text=gettext("Check your family hub's opening times") if hub_index else "",
+        expire_at=hours.local_datetime(last_day + timedelta(days=1), time(0, 0)),
+    )
+    banner.save()
+    banner.save_revision(user=user).publish(user=user)
+    return banner

@@ -51,6 +51,18 @@ class BulkClosureForm(forms.Form):
         help_text="Finishes the sentence 'Closed for …', for example 'snow' or 'Christmas'. "
         "Shown to the public.",
     )
+    # The second step: the editor has seen what the closure cancels, and confirms.
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    publish_banner = forms.BooleanField(
+        required=False,
+        label="Also show an alert banner on every page until the hubs reopen",
+    )
+    banner_message = forms.CharField(
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Banner message",
+    )
 
     def clean(self):
         cleaned_data = super().clean()
@@ -66,6 +78,8 @@ class BulkClosureForm(forms.Form):
                 f"The end date ({hours.format_date(end)}) is before the start date "
                 f"({hours.format_date(start)})",
             )
+        if cleaned_data.get("publish_banner") and not cleaned_data.get("banner_message"):
+            self.add_error("banner_message", "Write the banner's message, or untick the banner")
         return cleaned_data
 
     def chosen_hubs(self):

@@ -4,28 +4,43 @@ families read ("Open now, closes at 5pm").
 
 A schedule is a weekly pattern of sessions (any number a day), dated exceptions (closed, or
 special hours, for a day or a range of days) and, optionally, closure on England and Wales bank
-holidays. Exceptions beat bank holidays, which beat the weekly pattern."""
+holidays. Exceptions beat bank holidays, which beat the weekly pattern.
+
+A service's sessions are held somewhere: `held_at` gives the schedule of its sessions at one
+venue (a family hub), and the venue's closures and special hours beat the sessions, so a hub
+closed for snow cancels everything held there, with the hub's reason. A service held at several
+places has one such schedule per place (`Sitting`); `sittings_status_at` is the one answer to
+"is it open?" that every page, listing, feed and API gives."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import cache, lru_cache
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
+from django.utils import formats
+from django.utils.dates import WEEKDAYS as WEEKDAY_NAMES
+from django.utils.translation import get_language, gettext, pgettext
+
 import holidays
 
 LONDON = ZoneInfo("Europe/London")
 UTC = ZoneInfo("UTC")
+# Monday is 0, as datetime.weekday() counts. English, for code and admin choices; what families
+# read uses Django's translated names (WEEKDAY_NAMES).
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # How far ahead to look for the next opening before saying we cannot tell.
 LOOKAHEAD_DAYS = 400
-NO_HOURS_TEXT = "Opening times not published"
 
 Interval = tuple[time, time]
+
+
+def no_hours_text() -> str:
+    return gettext("Opening times not published")
 
 
 @dataclass(frozen=True)
@@ -37,7 +52,7 @@ class Session:
     closes: time
     # Where it is held (a hub's page id), for a service delivered at several hubs; None: at
     # each of them, or wherever the schedule's owner is.
-    venue: int | None = None
+    venue_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +78,9 @@ class DayHours:
     reason: str = ""
     # True when an exception or a bank holiday set the hours, not the weekly pattern.
     special: bool = False
+    # The venue whose closure or special hours set them ("Bilston Family Hub"), if it was not
+    # the schedule's own.
+    where: str = ""
 
     @property
     def closed(self) -> bool:
@@ -85,12 +103,26 @@ def england_and_wales_bank_holidays() -> holidays.HolidayBase:
 
 
 @dataclass(frozen=True)
+class Venue:
+    """The building sessions are held in (a family hub), with its own opening times."""
+
+    id: int | None
+    name: str
+    schedule: Schedule
+
+
+@dataclass(frozen=True)
 class Schedule:
     sessions: tuple[Session, ...] = ()
     exceptions: tuple[DatedException, ...] = ()
     closed_on_bank_holidays: bool = True
     # Injected by tests; None means England and Wales bank holidays.
     bank_holidays: Mapping[date, str] | None = None
+    # Where the sessions are held (see held_at): its closures and special hours beat them.
+    venue: Venue | None = None
+    # Without sessions of its own, open whenever the venue is (a service that "runs whenever
+    # the hub is open").
+    whenever_venue_open: bool = False
     # hours_on's answers, kept: one page asks about the same days several ways (the status
     # line, the coming changes, the status for the next fortnight, a year of special dates).
     _days: dict[date, DayHours] = field(
@@ -99,7 +131,13 @@ class Schedule:
 
     @property
     def has_hours(self) -> bool:
-        return bool(self.sessions) or any(not e.closed for e in self.exceptions)
+        if self.sessions or any(not e.closed for e in self.exceptions):
+            return True
+        return self._follows_venue and self.venue.schedule.has_hours
+
+    @property
+    def _follows_venue(self) -> bool:
+        return self.whenever_venue_open and self.venue is not None and not self.sessions
 
     def bank_holiday(self, day: date) -> str:
         source = self.bank_holidays
@@ -108,9 +146,10 @@ class Schedule:
         return source.get(day) or ""
 
     def days_that_may_differ(self, first: date, last: date) -> list[date]:
-        """The days from `first` to `last` that an exception or a bank holiday covers: every
-        other day follows the weekly pattern, so a search for special days need look no
-        further (a year of them is asked for in each hub page's structured data)."""
+        """The days from `first` to `last` that an exception or a bank holiday covers (this
+        schedule's or its venue's): every other day follows the weekly pattern, so a search for
+        special days need look no further (a year of them is asked for in each hub page's
+        structured data)."""
         days = set()
         for exception in self.exceptions:
             start, end = max(exception.start, first), min(exception.end, last)
@@ -122,9 +161,13 @@ class Schedule:
                 for year in range(first.year, last.year + 1):
                     source.get(date(year, 1, 1))  # `holidays` adds a year when asked about it
             days.update(day for day in source if first <= day <= last)
+        if self.venue is not None:
+            days.update(self.venue.schedule.days_that_may_differ(first, last))
         return sorted(days)
 
     def weekly_intervals(self, weekday: int) -> tuple[Interval, ...]:
+        if self._follows_venue:
+            return self.venue.schedule.weekly_intervals(weekday)
         return merge_intervals((s.opens, s.closes) for s in self.sessions if s.weekday == weekday)
 
     def hours_on(self, day: date) -> DayHours:
@@ -134,6 +177,17 @@ class Schedule:
         return known
 
     def _work_out_hours_on(self, day: date) -> DayHours:
+        own = self._own_hours_on(day)
+        if self.venue is None or (own.special and own.closed):
+            return own
+        there = self.venue.schedule.hours_on(day)
+        if not there.special:
+            return own
+        # The building is closed, or open special hours: no session outside them.
+        intervals = intersect_intervals(own.intervals, there.intervals)
+        return DayHours(day, intervals, there.reason, special=True, where=self.venue.name)
+
+    def _own_hours_on(self, day: date) -> DayHours:
         covering = [e for e in self.exceptions if e.covers(day)]
         if covering:
             closures = [e for e in covering if e.closed]
@@ -160,6 +214,36 @@ class Schedule:
                     yield opens_at, closes_at
 
 
+def held_at(schedule: Schedule, venue: Venue) -> Schedule:
+    """The schedule of a service's sessions at one venue: those held there or at each of its
+    places, cancelled when the venue is closed and cut to its special hours. A service with no
+    sessions at all runs whenever the venue is open; one whose sessions are all elsewhere
+    never runs here."""
+    return Schedule(
+        sessions=tuple(s for s in schedule.sessions if s.venue_id in (None, venue.id)),
+        exceptions=schedule.exceptions,
+        closed_on_bank_holidays=schedule.closed_on_bank_holidays,
+        bank_holidays=schedule.bank_holidays,
+        venue=venue,
+        whenever_venue_open=not schedule.sessions,
+    )
+
+
+def not_at_venues(schedule: Schedule) -> Schedule:
+    """The sessions not tied to one venue: what a service's own places (a library, a clinic)
+    or its phone line keep."""
+    return replace(schedule, sessions=tuple(s for s in schedule.sessions if s.venue_id is None))
+
+
+@dataclass(frozen=True)
+class Sitting:
+    """Where a service happens and its schedule there. `place` is empty for a service with one
+    place or none (a phone line): the status line then names no place."""
+
+    place: str
+    schedule: Schedule
+
+
 def merge_intervals(intervals: Iterable[Interval]) -> tuple[Interval, ...]:
     """Sort, and join intervals that overlap or touch: 9-12:30 and 12:30-5 make 9-5."""
     merged: list[list[time]] = []
@@ -171,6 +255,19 @@ def merge_intervals(intervals: Iterable[Interval]) -> tuple[Interval, ...]:
     return tuple((opens, closes) for opens, closes in merged)
 
 
+def intersect_intervals(
+    first: Iterable[Interval], second: Iterable[Interval]
+) -> tuple[Interval, ...]:
+    """The times in both: 9:30-11:30 within 10-2 is 10-11:30."""
+    both = []
+    for opens, closes in first:
+        for other_opens, other_closes in second:
+            start, end = max(opens, other_opens), min(closes, other_closes)
+            if start < end:
+                both.append((start, end))
+    return merge_intervals(both)
+
+
 def local_datetime(day: date, moment: time) -> datetime:
     """`day` at `moment` on the clock in London. A time that the clocks skip in spring is
     read as if the clocks had not gone forward yet (zoneinfo's fold=0), which no real opening
@@ -178,17 +275,45 @@ def local_datetime(day: date, moment: time) -> datetime:
     return datetime.combine(day, moment, tzinfo=LONDON)
 
 
-def status_at(schedule: Schedule, moment: datetime) -> Status:
-    """Is the place open at `moment` (an aware datetime), and what should the status line say?"""
+def closed_text(day: DayHours | None) -> str:
+    """ "Closed for snow at Bilston Family Hub", "Closed for Christmas Day", "Closed"."""
+    if day is None or not (day.reason or day.where):
+        return gettext("Closed")
+    if day.reason and day.where:
+        return gettext("Closed for %(reason)s at %(place)s") % {
+            "reason": day.reason,
+            "place": day.where,
+        }
+    if day.reason:
+        return gettext("Closed for %(reason)s") % {"reason": day.reason}
+    return gettext("Closed at %(place)s") % {"place": day.where}
+
+
+def _closure_before(schedule: Schedule, today: date, opens_on: date | None) -> DayHours | None:
+    """Why a closed place is closed until it next opens: today's closure, or the first closure
+    or bank holiday before then on a day it would have opened. None when it is only closed as
+    every week (evenings, weekends)."""
+    last = (opens_on - timedelta(days=1)) if opens_on else today
+    for day in schedule.days_that_may_differ(today, max(today, last)):
+        hours = schedule.hours_on(day)
+        if not (hours.closed and hours.special):
+            continue
+        if day == today or schedule.weekly_intervals(day.weekday()):
+            return hours
+    return None
+
+
+def status_at(schedule: Schedule, moment: datetime, place: str = "") -> Status:
+    """Is the place open at `moment` (an aware datetime), and what should the status line say?
+    `place` names the place in the line, for a service held at several."""
     if moment.tzinfo is None:
         raise ValueError("status_at needs an aware datetime")
     now = moment.astimezone(LONDON)
     periods = schedule.open_periods(now, LOOKAHEAD_DAYS)
     current_or_next = next(periods, None)
     if current_or_next is None:
-        today = schedule.hours_on(now.date())
-        text = f"Closed for {today.reason}" if today.reason else NO_HOURS_TEXT
-        return Status(False, text, None)
+        closure = _closure_before(schedule, now.date(), None)
+        return Status(False, closed_text(closure) if closure else no_hours_text(), None)
 
     opens_at, closes_at = current_or_next
     if opens_at <= now:
@@ -197,62 +322,125 @@ def status_at(schedule: Schedule, moment: datetime) -> Status:
             if next_opens > closes_at:
                 break
             closes_at = max(closes_at, next_closes)
-        return Status(True, f"Open now, closes {when(closes_at, now)}", closes_at)
+        closes = when(closes_at, now)
+        if place:
+            text = gettext("Open now at %(place)s, closes %(when)s") % {
+                "place": place,
+                "when": closes,
+            }
+        else:
+            text = gettext("Open now, closes %(when)s") % {"when": closes}
+        return Status(True, text, closes_at)
 
-    today = schedule.hours_on(now.date())
-    closed_for_a_reason = today.closed and bool(today.reason)
-    closed = f"Closed for {today.reason}" if closed_for_a_reason else "Closed"
+    closure = _closure_before(schedule, now.date(), opens_at.astimezone(LONDON).date())
+    if closure is not None and place and closure.where == place:
+        closure = replace(closure, where="")  # the line names the place once
     # After a holiday or a closure, "on Tuesday" is not enough: give the date.
-    opens = when(opens_at, now, with_date=closed_for_a_reason)
-    if opens.startswith("at "):
-        opens = f"today {opens}"
-    return Status(False, f"{closed}, opens {opens}", opens_at)
+    opens = when(opens_at, now, with_date=closure is not None, today_word=True)
+    values = {"closed": closed_text(closure), "when": opens, "place": place}
+    if place:
+        text = gettext("%(closed)s, opens at %(place)s %(when)s") % values
+    else:
+        text = gettext("%(closed)s, opens %(when)s") % values
+    return Status(False, text, opens_at)
+
+
+def sittings_status_at(sittings: Sequence[Sitting], moment: datetime) -> Status | None:
+    """The one status line for a service held in several places: open somewhere now (the place
+    that stays open longest), or else the place that opens first. Places without published
+    hours are left out; None when no place has any."""
+    with_hours = [sitting for sitting in sittings if sitting.schedule.has_hours]
+    if not with_hours:
+        return None
+    if len(with_hours) == 1:
+        return status_at(with_hours[0].schedule, moment, with_hours[0].place)
+    statuses = [status_at(sitting.schedule, moment, sitting.place) for sitting in with_hours]
+    open_now = [status for status in statuses if status.open_now]
+    if open_now:
+        return max(open_now, key=lambda status: status.next_change)
+    opening = [status for status in statuses if status.next_change is not None]
+    if opening:
+        return min(opening, key=lambda status: status.next_change)
+    return statuses[0]
 
 
 def format_time(moment: time) -> str:
     """GOV.UK style: 9am, 5:30pm, midday, midnight."""
     if moment == time(0, 0):
-        return "midnight"
+        return gettext("midnight")
     if moment == time(12, 0):
-        return "midday"
+        return gettext("midday")
     hour = moment.hour % 12 or 12
-    suffix = "am" if moment.hour < 12 else "pm"
-    return f"{hour}{suffix}" if moment.minute == 0 else f"{hour}:{moment.minute:02d}{suffix}"
+    values = {"hour": hour, "minute": f"{moment.minute:02d}"}
+    if moment.hour < 12:
+        if moment.minute == 0:
+            return gettext("%(hour)sam") % values
+        return gettext("%(hour)s:%(minute)sam") % values
+    if moment.minute == 0:
+        return gettext("%(hour)spm") % values
+    return gettext("%(hour)s:%(minute)spm") % values
+
+
+def weekday_name(weekday: int) -> str:
+    return str(WEEKDAY_NAMES[weekday])
 
 
 def format_date(day: date, with_year: bool = False) -> str:
     """GOV.UK style: Tuesday 2 January (2024)."""
-    text = f"{WEEKDAYS[day.weekday()]} {day.day} {day.strftime('%B')}"
-    return f"{text} {day.year}" if with_year else text
+    return formats.date_format(day, "l j F Y" if with_year else "l j F")
 
 
-def when(moment: datetime, now: datetime, with_date: bool = False) -> str:
-    """How a family reads a coming time, relative to now: "at 5pm", "tomorrow at 9am",
-    "on Monday at 9am" (within the week, unless `with_date`), "Tuesday 2 January at 9am"."""
+def when(moment: datetime, now: datetime, with_date: bool = False, today_word=False) -> str:
+    """How a family reads a coming time, relative to now: "at 5pm" ("today at 5pm" with
+    `today_word`), "tomorrow at 9am", "on Monday at 9am" (within the week, unless
+    `with_date`), "Tuesday 2 January at 9am"."""
     local = moment.astimezone(LONDON)
     days_ahead = (local.date() - now.astimezone(LONDON).date()).days
     clock = format_time(local.time())
     if days_ahead == 0:
-        return f"at {clock}"
+        if today_word:
+            return gettext("today at %(time)s") % {"time": clock}
+        return gettext("at %(time)s") % {"time": clock}
     if days_ahead == 1:
-        return f"tomorrow at {clock}"
+        return gettext("tomorrow at %(time)s") % {"time": clock}
     if days_ahead < 7 and not with_date:
-        return f"on {WEEKDAYS[local.weekday()]} at {clock}"
-    return f"{format_date(local.date(), with_year=days_ahead > 300)} at {clock}"
+        return pgettext("on a weekday", "on %(day)s at %(time)s") % {
+            "day": weekday_name(local.weekday()),
+            "time": clock,
+        }
+    return gettext("%(date)s at %(time)s") % {
+        "date": format_date(local.date(), with_year=days_ahead > 300),
+        "time": clock,
+    }
+
+
+def describe_dates(first: date, last: date) -> str:
+    """ "on Monday 7 December", "from Monday 7 December to Wednesday 9 December"."""
+    if first == last:
+        return gettext("on %(date)s") % {"date": format_date(first)}
+    return gettext("from %(first)s to %(last)s") % {
+        "first": format_date(first),
+        "last": format_date(last),
+    }
 
 
 def describe_intervals(intervals: Iterable[Interval]) -> str:
     intervals = list(intervals)
     if not intervals:
-        return "Closed"
-    return ", ".join(f"{format_time(o)} to {format_time(c)}" for o, c in intervals)
+        return gettext("Closed")
+    return ", ".join(
+        gettext("%(opens)s to %(closes)s") % {"opens": format_time(o), "closes": format_time(c)}
+        for o, c in intervals
+    )
 
 
-def weekly_table(schedule: Schedule) -> list[tuple[str, str]]:
-    """(day name, hours) for Monday to Sunday, for the page's weekly table."""
+def weekly_table(schedule: Schedule, days_with_hours_only: bool = False) -> list[tuple[str, str]]:
+    """(day name, hours) for Monday to Sunday, for the page's weekly table; only the days with
+    hours when `days_with_hours_only` (a service's sessions)."""
     return [
-        (WEEKDAYS[weekday], describe_intervals(schedule.weekly_intervals(weekday)))
+        (weekday_name(weekday), describe_intervals(intervals))
         for weekday in range(7)
+        if (intervals := schedule.weekly_intervals(weekday)) or not days_with_hours_only
     ]
 
 
@@ -264,35 +452,67 @@ class UpcomingChange:
     last_day: date
     intervals: tuple[Interval, ...]
     reason: str
+    where: str = ""
 
     @property
     def dates(self) -> str:
         if self.first_day == self.last_day:
             return format_date(self.first_day)
-        return f"{format_date(self.first_day)} to {format_date(self.last_day)}"
+        return gettext("%(first)s to %(last)s") % {
+            "first": format_date(self.first_day),
+            "last": format_date(self.last_day),
+        }
 
     @property
     def hours(self) -> str:
         return describe_intervals(self.intervals)
 
+    @property
+    def closed(self) -> bool:
+        return not self.intervals
+
+    @property
+    def why(self) -> str:
+        """ "snow at Bilston Family Hub", "Christmas Day", or empty."""
+        if self.reason and self.where:
+            return gettext("%(reason)s at %(place)s") % {"reason": self.reason, "place": self.where}
+        if self.where:
+            return gettext("closed at %(place)s") % {"place": self.where}
+        return self.reason
+
 
 def upcoming_changes(schedule: Schedule, today: date, days: int = 14) -> list[UpcomingChange]:
-    """Days in the next `days` (from today) with special hours or closures, grouped."""
+    """Days in the next `days` (from today) whose hours differ from the usual week because of
+    a closure, a bank holiday or special hours (the schedule's own or its venue's), grouped:
+    days of the same change run on over days that are closed anyway (a Christmas closure over
+    a weekend is one change)."""
     changes: list[UpcomingChange] = []
     for day in schedule.days_that_may_differ(today, today + timedelta(days=days - 1)):
         hours = schedule.hours_on(day)
         if not hours.special:
             continue
+        if hours.intervals == schedule.weekly_intervals(day.weekday()):
+            continue  # a closure or a bank holiday on a day it is closed anyway
         previous = changes[-1] if changes else None
         if (
             previous
-            and previous.last_day == day - timedelta(days=1)
-            and (previous.intervals, previous.reason) == (hours.intervals, hours.reason)
+            and (previous.intervals, previous.reason, previous.where)
+            == (hours.intervals, hours.reason, hours.where)
+            and _closed_every_day_between(schedule, previous.last_day, day)
         ):
-            changes[-1] = UpcomingChange(previous.first_day, day, hours.intervals, hours.reason)
+            changes[-1] = replace(previous, last_day=day)
         else:
-            changes.append(UpcomingChange(day, day, hours.intervals, hours.reason))
+            changes.append(UpcomingChange(day, day, hours.intervals, hours.reason, hours.where))
     return changes
+
+
+def _closed_every_day_between(schedule: Schedule, first: date, last: date) -> bool:
+    day = first + timedelta(days=1)
+    while day < last:
+        if not schedule.hours_on(day).closed:
+            return False
+        day += timedelta(days=1)
+    return True
 
 
 def opening_hours_specification(schedule: Schedule) -> list[dict]:
@@ -319,8 +539,8 @@ def special_opening_hours_specification(schedule: Schedule, today: date, days: i
             "validFrom": change.first_day.isoformat(),
             "validThrough": change.last_day.isoformat(),
         }
-        if change.reason:
-            period["description"] = change.reason
+        if change.why:
+            period["description"] = change.why
         for opens, closes in change.intervals or ((time(0, 0), time(0, 0)),):
             specification.append(
                 {**period, "opens": opens.strftime("%H:%M"), "closes": closes.strftime("%H:%M")}
@@ -328,25 +548,38 @@ def special_opening_hours_specification(schedule: Schedule, today: date, days: i
     return specification
 
 
-def status_segments(
-    schedule: Schedule, start: datetime, hours: int
-) -> list[tuple[datetime, Status]]:
-    """The status line for every stretch of time from `start` for `hours`: it changes when the
-    place opens or closes, and at midnight ("tomorrow" becomes "today"). A cached page embeds
-    these so the browser can show the line that is true when it is read."""
-    end = start + timedelta(hours=hours)
-    days = hours // 24 + 2
+def _change_points(sittings: Sequence[Sitting], start: datetime, end: datetime) -> list[datetime]:
+    """The moments from `start` to `end` at which a status line can change: when a place opens
+    or closes, and at midnight ("tomorrow" becomes "today")."""
+    days = (end - start).days + 2
     points = {start}
-    for opens_at, closes_at in schedule.open_periods(start, days):
-        points.update(p for p in (opens_at, closes_at) if start < p < end)
+    for sitting in sittings:
+        for opens_at, closes_at in sitting.schedule.open_periods(start, days):
+            if opens_at >= end:
+                break
+            points.update(p for p in (opens_at, closes_at) if start < p < end)
     first_day = start.astimezone(LONDON).date()
     for offset in range(1, days + 1):
         midnight = local_datetime(first_day + timedelta(days=offset), time(0, 0))
         if start < midnight < end:
             points.add(midnight)
+    return sorted(points)
+
+
+def status_segments(
+    sittings: Sequence[Sitting] | Schedule, start: datetime, hours: int
+) -> list[tuple[datetime, Status]]:
+    """The status line for every stretch of time from `start` for `hours`: it changes when a
+    place opens or closes, and at midnight. A cached page embeds these so the browser can show
+    the line that is true when it is read."""
+    if isinstance(sittings, Schedule):
+        sittings = (Sitting("", sittings),)
+    end = start + timedelta(hours=hours)
     segments: list[tuple[datetime, Status]] = []
-    for point in sorted(points):
-        status = status_at(schedule, point)
+    for point in _change_points(sittings, start, end):
+        status = sittings_status_at(sittings, point)
+        if status is None:
+            break
         if segments and (segments[-1][1].text, segments[-1][1].open_now) == (
             status.text,
             status.open_now,
@@ -356,7 +589,9 @@ def status_segments(
     return segments
 
 
-def status_segments_json(schedule: Schedule, start: datetime, hours: int) -> str:
+def status_segments_json(
+    sittings: Sequence[Sitting] | Schedule, start: datetime, hours: int
+) -> str:
     """status_segments as the JSON the browser picks from (directory/static/directory/js/
     opening-status.js): {"until": …, "segments": [[moment, text, open_now], …]}."""
     return json.dumps(
@@ -364,7 +599,7 @@ def status_segments_json(schedule: Schedule, start: datetime, hours: int) -> str
             "until": (start + timedelta(hours=hours)).isoformat(),
             "segments": [
                 [moment.isoformat(), status.text, status.open_now]
-                for moment, status in status_segments(schedule, start, hours)
+                for moment, status in status_segments(sittings, start, hours)
             ],
         }
     )
@@ -373,34 +608,45 @@ def status_segments_json(schedule: Schedule, start: datetime, hours: int) -> str
 # Opening times are almost always whole minutes, and then every moment of a minute has the same
 # status line and the same coming changes. A listing or a hub page asks for them again and again
 # within the minute (every view, each hub in a finder's answer): each process keeps them by
-# schedule and minute. The key is what defines the schedule, not the page, so an edited schedule
-# is never answered from what was kept for the old one, and not the Schedule object either,
-# whose memo of worked-out days would be kept with it. A minute passed is not asked for again,
-# and falls out.
+# schedule and minute. The key is what defines the schedules (a bare copy of each, without the
+# memo of worked-out days, which would be kept with it), the places and the language, never
+# the page, so an edited schedule is never answered from what was kept for the old one. A
+# minute passed is not asked for again, and falls out.
 KEPT_ANSWERS = 2048
 
 
-def kept_status_at(schedule: Schedule, moment: datetime) -> Status:
-    """status_at, worked out once per schedule and minute in each process."""
-    key = _kept_key(schedule)
+def kept_status_at(sittings: Sequence[Sitting] | Schedule, moment: datetime) -> Status | None:
+    """sittings_status_at (status_at for one schedule), worked out once per schedule and
+    minute in each process."""
+    sittings = _as_sittings(sittings)
+    key = _kept_key(sittings)
     if key is None:
-        return status_at(schedule, moment)
+        return sittings_status_at(sittings, moment)
     return _status_in_minute(key, _start_of_minute(moment))
 
 
-def kept_status_segments_json(schedule: Schedule, start: datetime, hours: int) -> str:
+def kept_status_segments_json(
+    sittings: Sequence[Sitting] | Schedule, start: datetime, hours: int
+) -> str:
     """status_segments_json from the start of `start`'s minute, worked out once per schedule,
     minute and length in each process."""
-    key = _kept_key(schedule)
+    sittings = _as_sittings(sittings)
+    key = _kept_key(sittings)
     if key is None:
-        return status_segments_json(schedule, start, hours)
+        return status_segments_json(sittings, start, hours)
     return _segments_json_in_minute(key, _start_of_minute(start), hours)
 
 
-def _kept_key(schedule: Schedule) -> tuple | None:
-    """What defines the schedule, or None when its answers cannot be kept by the minute: bank
-    holidays injected (by a test; not hashable), or a time with seconds (an imported feed's
-    23:59:59), at which the status changes within a minute."""
+def _as_sittings(sittings: Sequence[Sitting] | Schedule) -> tuple[Sitting, ...]:
+    if isinstance(sittings, Schedule):
+        return (Sitting("", sittings),)
+    return tuple(sittings)
+
+
+def _bare(schedule: Schedule) -> Schedule | None:
+    """A copy without worked-out days (its venue's too), or None when its answers cannot be
+    kept by the minute: bank holidays injected (by a test; not hashable), or a time with
+    seconds (an imported feed's 23:59:59), at which the status changes within a minute."""
     if schedule.bank_holidays is not None:
         return None
     times = [moment for session in schedule.sessions for moment in (session.opens, session.closes)]
@@ -412,7 +658,29 @@ def _kept_key(schedule: Schedule) -> tuple | None:
     ]
     if any(moment.second or moment.microsecond for moment in times):
         return None
-    return (schedule.sessions, schedule.exceptions, schedule.closed_on_bank_holidays)
+    venue = schedule.venue
+    if venue is not None:
+        venue_schedule = _bare(venue.schedule)
+        if venue_schedule is None:
+            return None
+        venue = replace(venue, schedule=venue_schedule)
+    return replace(schedule, venue=venue)
+
+
+def _kept_key(sittings: tuple[Sitting, ...]) -> tuple | None:
+    bare = []
+    for sitting in sittings:
+        schedule = _bare(sitting.schedule)
+        if schedule is None:
+            return None
+        bare.append(Sitting(sitting.place, schedule))
+    return (get_language(), tuple(bare))
+
+
+def _fresh(key: tuple) -> tuple[Sitting, ...]:
+    """The key's sittings as new objects: what is worked out goes in their memo, not in the
+    kept key's."""
+    return tuple(Sitting(sitting.place, _bare(sitting.schedule)) for sitting in key[1])
 
 
 def _start_of_minute(moment: datetime) -> datetime:
@@ -423,13 +691,13 @@ def _start_of_minute(moment: datetime) -> datetime:
 
 
 @lru_cache(maxsize=KEPT_ANSWERS)
-def _status_in_minute(key: tuple, minute: datetime) -> Status:
-    return status_at(Schedule(*key), minute)
+def _status_in_minute(key: tuple, minute: datetime) -> Status | None:
+    return sittings_status_at(_fresh(key), minute)
 
 
 @lru_cache(maxsize=KEPT_ANSWERS)
 def _segments_json_in_minute(key: tuple, minute: datetime, hours: int) -> str:
-    return status_segments_json(Schedule(*key), minute, hours)
+    return status_segments_json(_fresh(key), minute, hours)
 
 
 # Validation of what editors type, named by row so the message says where the problem is.

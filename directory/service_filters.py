@@ -21,7 +21,14 @@ RADIUS_CHOICES = [
     ("any", "Any distance"),
 ]
 DEFAULT_RADIUS = "5"
-DELIVERY_CHOICES = [("in_person", "In person"), ("online", "Online"), ("by_phone", "By phone")]
+DELIVERY_CHOICES = [
+    ("in_person", "In person"),
+    ("online", "Online"),
+    ("by_phone", "By phone"),
+    ("at_home", "At home"),
+]
+# What families can use without going anywhere ("Also available by phone, online or at home").
+REMOTE_DELIVERY = ("online", "by_phone", "at_home")
 SORT_RELEVANCE = "relevance"
 SORT_NEAREST = "nearest"
 SORT_CHOICES = [(SORT_RELEVANCE, "Best match"), (SORT_NEAREST, "Nearest first")]
@@ -85,7 +92,7 @@ class ServiceFilters:
         if filters.free_only:
             pairs.append(("free", "1"))
         pairs += [("delivery", value) for value in filters.delivery]
-        if filters.sort != SORT_RELEVANCE:
+        if filters.sort != default_sort(filters.postcode):
             pairs.append(("sort", filters.sort))
         if page and page > 1:
             pairs.append(("page", str(page)))
@@ -165,7 +172,7 @@ def parse_filters(params: Mapping, known_categories: Iterable[str]) -> ServiceFi
 
     sort = (params.get("sort") or "").strip()
     if sort not in dict(SORT_CHOICES):
-        sort = SORT_RELEVANCE
+        sort = default_sort(postcode_text)
     if sort == SORT_NEAREST and not postcode_text:
         # Nothing to measure from: best match is the honest order.
         sort = SORT_RELEVANCE
@@ -182,6 +189,11 @@ def parse_filters(params: Mapping, known_categories: Iterable[str]) -> ServiceFi
         page=parse_page(params.get("page")),
         errors=errors,
     )
+
+
+def default_sort(postcode: str) -> str:
+    """Nearest first once there is a postcode to measure from; best match otherwise."""
+    return SORT_NEAREST if postcode else SORT_RELEVANCE
 
 
 def page_links(current: int, total: int, around: int = 1) -> list[int | None]:

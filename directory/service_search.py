@@ -16,7 +16,15 @@ from website import content_cache
 from website.models import PAGE_LINK_FIELDS
 
 from . import postcodes
-from .models import DeliveryPlace, PostcodeLocation, ServicePage, TaxonomyTerm, locate
+from .models import (
+    DeliveryPlace,
+    FamilyHubPage,
+    PostcodeLocation,
+    ServicePage,
+    TaxonomyTerm,
+    locate,
+)
+from .models.services import CARD_STATUS_HOURS
 from .service_filters import (
     RESULTS_PER_PAGE,
     ServiceFilters,
@@ -28,6 +36,8 @@ from .service_filters import (
 CATEGORY_FACET = "category"
 LISTED_STATUSES = [ServicePage.Status.ACTIVE, ServicePage.Status.TEMPORARILY_CLOSED]
 MAX_PAGE = 10_000 // RESULTS_PER_PAGE  # Elasticsearch's result window
+# How many of the services that reach families anywhere a postcode search shows apart.
+REMOTE_SHOWN = 5
 
 
 @dataclass
@@ -36,6 +46,7 @@ class ServiceResult:
     distance_miles: float | None = None
     nearest_place: DeliveryPlace | None = None
     status: hours.Status | None = None
+    status_segments: str = ""
 
     @property
     def distance_text(self) -> str:
@@ -63,6 +74,10 @@ class ServiceSearch:
     categories: list[CategoryOption] = field(default_factory=list)
     degraded: bool = False
     engine: str = "database"
+    # With a postcode: services that reach families anywhere (online, by phone, at home) and
+    # are not near, listed apart and never with a distance (the first few; how many in all).
+    remote_results: list[ServiceResult] = field(default_factory=list)
+    remote_total: int = 0
 
     @property
     def first_number(self) -> int:
@@ -139,13 +154,24 @@ def run_service_search(index_page, params) -> ServiceSearch:
         # Past the end (an old link, ?page=9999): the last page.
         page = page_count
         outcome = faceted_search(services, replace(query, offset=(page - 1) * RESULTS_PER_PAGE))
+    counts = dict(outcome.facet_counts.get(CATEGORY_FACET, {}))
+
+    if point is not None:
+        # A radius is about where families go: what reaches them anywhere is listed apart.
+        remote = faceted_search(
+            services,
+            replace(query, remote_only=True, sort="relevance", size=REMOTE_SHOWN, offset=0),
+        )
+        search.remote_total = remote.total
+        if page == 1:
+            search.remote_results = load_results(remote.pks, None)
+        for code, count in remote.facet_counts.get(CATEGORY_FACET, {}).items():
+            counts[code] = counts.get(code, 0) + count
 
     search.results = load_results(outcome.pks, point)
     search.total = outcome.total
     search.page, search.page_count = page, page_count
-    search.categories = category_options(
-        terms, outcome.facet_counts.get(CATEGORY_FACET, {}), filters.categories
-    )
+    search.categories = category_options(terms, counts, filters.categories)
     search.degraded, search.engine = outcome.degraded, outcome.engine
     return search
 
@@ -160,6 +186,7 @@ SERVICE_CARD_FIELDS = (
     "in_person",
     "online",
     "by_phone",
+    "at_home",
     "is_free",
     "cost_amount",
     "cost_currency",
@@ -175,8 +202,14 @@ def load_results(pks: list, point: tuple[float, float] | None) -> list[ServiceRe
     starts a new generation there), so a service already listed is not read again."""
     services = content_cache.remember_many("service-card", pks, read_service_cards)
     ServicePage.load_schedules(services.values())
-    if point is not None:
-        ServicePage.load_delivery_places(services.values())
+    ServicePage.load_delivery_places(services.values())
+    # Their hubs' schedules, at once: a hub's closure cancels what is held there.
+    FamilyHubPage.load_schedules(
+        place.hub
+        for service in services.values()
+        for place in service.delivery_places()
+        if place.hub is not None
+    )
     now = timezone.now()
     results = []
     for pk in pks:
@@ -184,20 +217,39 @@ def load_results(pks: list, point: tuple[float, float] | None) -> list[ServiceRe
         if service is None:
             continue  # unpublished since it was indexed
         result = ServiceResult(service)
-        if service.get_schedule().sessions:
-            result.status = service.opening_status(now)
-        if point is not None:
-            located = [place for place in service.delivery_places() if place.has_location]
-            if located:
-                result.nearest_place = min(
-                    located,
-                    key=lambda place: nearest_distance(point, [(place.latitude, place.longitude)]),
-                )
-                result.distance_miles = nearest_distance(
-                    point, [(place.latitude, place.longitude) for place in located]
-                )
+        located = [
+            place
+            for place in (service.delivery_places() if service.in_person else [])
+            if place.has_location
+        ]
+        if point is not None and located:
+            result.nearest_place = min(
+                located,
+                key=lambda place: nearest_distance(point, [(place.latitude, place.longitude)]),
+            )
+            result.distance_miles = nearest_distance(
+                point, [(place.latitude, place.longitude) for place in located]
+            )
+        add_status(result, now)
         results.append(result)
     return results
+
+
+def add_status(result: ServiceResult, now) -> None:
+    """The card's status line: at the place the card names (the nearest to the postcode), or
+    the service's own across its places; with the lines for the coming hours, so a cached
+    listing stays true."""
+    service = result.service
+    if result.nearest_place is not None:
+        sitting = hours.Sitting("", service.schedule_at(result.nearest_place))
+        if not sitting.schedule.has_hours:
+            return
+        result.status = hours.kept_status_at([sitting], now)
+        result.status_segments = hours.kept_status_segments_json([sitting], now, CARD_STATUS_HOURS)
+        return
+    result.status = service.opening_status(now)
+    if result.status is not None:
+        result.status_segments = service.status_segments_json(now, CARD_STATUS_HOURS)
 
 
 def read_service_cards(pks: list) -> dict:

@@ -18,6 +18,15 @@ COMMS_APPROVERS = "Comms approvers"
 WORKFLOW_NAME = "Comms sign-off"
 TASK_NAME = "Comms approval"
 
+# Either comms group can publish a site-wide alert banner (snow closures, a strike) at once,
+# without sign-off.
+ALERT_BANNER_PERMISSIONS = [
+    ("website", "add_alertbanner"),
+    ("website", "change_alertbanner"),
+    ("website", "delete_alertbanner"),
+    ("website", "publish_alertbanner"),
+    ("website", "view_alertbanner"),
+]
 # Site-wide permissions, as (app label, codename). Topics are the comms team's managed list:
 # approvers keep it, editors tick topics on a release. Either group keeps press contacts.
 MODEL_PERMISSIONS = {
@@ -27,9 +36,11 @@ MODEL_PERMISSIONS = {
         ("news", "add_presscontact"),
         ("news", "change_presscontact"),
         ("news", "view_presscontact"),
+        *ALERT_BANNER_PERMISSIONS,
     ],
     COMMS_APPROVERS: [
         ("wagtailadmin", "access_admin"),
+        *ALERT_BANNER_PERMISSIONS,
         ("news", "add_newstopic"),
         ("news", "change_newstopic"),
         ("news", "delete_newstopic"),
@@ -69,11 +80,21 @@ def ensure_comms_groups_and_workflow(apps=django_apps):
     def permission(app_label: str, codename: str):
         return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
+    def existing(keys):
+        """The permissions that exist yet: a model added since an earlier migration ran this
+        gets its permissions from a later one (0003 for the alert banners)."""
+        for app_label, codename in keys:
+            found = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if found is not None:
+                yield found
+
     root_collection = Collection.objects.filter(depth=1).order_by("path").first()
     groups = {}
     for name, model_permissions in MODEL_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*(permission(*key) for key in model_permissions))
+        group.permissions.add(*existing(model_permissions))
         if root_collection is not None:
             for key in COLLECTION_PERMISSIONS:
                 GroupCollectionPermission.objects.get_or_create(

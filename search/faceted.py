@@ -53,7 +53,8 @@ class FacetDocument:
     points: tuple[tuple[float, float], ...] = ()
     # Facet name -> its values for this object ({"category": ("send", "short-breaks")}).
     facets: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # Found whatever the distance (a service delivered online or by phone).
+    # Reaches people wherever they are (a service delivered online, by phone or at home):
+    # what a query with `remote_only` finds.
     anywhere: bool = False
 
 
@@ -67,6 +68,10 @@ class FacetedQuery:
     sort: str = SORT_RELEVANCE
     offset: int = 0
     size: int = 10
+    # With a point, a document is found when one of its points is within the radius (any
+    # point, without a radius). With `remote_only`, instead: when it reaches people anywhere
+    # and none of its points is (what is "also available" to someone there).
+    remote_only: bool = False
 
 
 @dataclass
@@ -98,6 +103,7 @@ def faceted_search(queryset: QuerySet, query: FacetedQuery) -> FacetedOutcome:
         sort=query.sort if query.sort in SORTS else SORT_RELEVANCE,
         offset=max(0, min(query.offset, MAX_WINDOW - query.size)),
         size=query.size,
+        remote_only=query.remote_only,
     )
 
     # Every word must match on both engines (stop words aside): the same slots, so the same
@@ -174,13 +180,19 @@ def _database_faceted_search(backend, queryset, query: FacetedQuery, groups) -> 
     if query.point is not None:
         for pk in candidates:
             distances[pk] = nearest_distance(query.point, documents[pk].points)
-        if query.radius_miles is not None:
-            candidates = [
-                pk
-                for pk in candidates
-                if documents[pk].anywhere
-                or (distances[pk] is not None and distances[pk] <= query.radius_miles)
-            ]
+    if query.point is not None:
+        near = {
+            pk
+            for pk in candidates
+            if distances[pk] is not None
+            and (query.radius_miles is None or distances[pk] <= query.radius_miles)
+        }
+        if query.remote_only:
+            candidates = [pk for pk in candidates if documents[pk].anywhere and pk not in near]
+        else:
+            candidates = [pk for pk in candidates if pk in near]
+    elif query.remote_only:
+        candidates = [pk for pk in candidates if documents[pk].anywhere]
     in_range = {pk: documents[pk] for pk in candidates}
     facet_counts = count_facets(in_range, query.selected, query.facets)
     results = [pk for pk in candidates if matches(documents[pk], query.selected)]

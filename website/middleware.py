@@ -2,9 +2,31 @@
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
+
+
+def carries_what_people_type(request: HttpRequest) -> bool:
+    """A search query or a postcode in the address (settings.PRIVATE_QUERY_PARAMETERS)."""
+    return any(request.GET.get(name) for name in settings.PRIVATE_QUERY_PARAMETERS)
+
+
+class PrivateQueryMiddleware:
+    """An answer to what someone typed (a search, a postcode) is for them alone: no shared
+    cache (ours, Varnish, a CDN) keeps it, and neither does the browser's. One rule for every
+    page and API that takes one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        if carries_what_people_type(request):
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
 
 def is_admin_path(path: str) -> bool:

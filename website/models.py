@@ -1,12 +1,16 @@
 """Site-wide pages and settings: the home page, standard content pages, the council's details and
 the main navigation. Other apps build their pages on `BasePage`."""
 
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager, Site
+from wagtail.models import DraftStateMixin, Page, PageManager, RevisionMixin, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -211,3 +215,110 @@ class NavigationSettings(SharedSiteSetting):
 
     class Meta:
         verbose_name = "navigation"
+
+
+class AlertBannerQuerySet(models.QuerySet):
+    def showing(self, now):
+        """Published, and within its start and end times (publishing puts a scheduled banner
+        live at its start and takes it down at its end; the times are checked here too, so a
+        page rendered between the scheduler's runs is right to the second)."""
+        return (
+            self.filter(live=True)
+            .filter(models.Q(go_live_at__isnull=True) | models.Q(go_live_at__lte=now))
+            .filter(models.Q(expire_at__isnull=True) | models.Q(expire_at__gt=now))
+            .order_by("severity_order", "-last_published_at", "-pk")
+        )
+
+
+class AlertBanner(DraftStateMixin, RevisionMixin, models.Model):
+    """A message shown at the top of every public page while it is live: snow closures, a
+    strike, a phone line down. Published and scheduled as a news release is (start and end
+    times in Europe/London); comms and directory editors can both publish one."""
+
+    class Severity(models.TextChoices):
+        URGENT = "urgent", _("Urgent: closures, safety")
+        WARNING = "warning", _("Warning: disruption")
+        INFORMATION = "information", _("Information")
+
+    message = models.TextField(
+        max_length=300,
+        help_text=_("One or two sentences, in plain words. Shown on every page while live."),
+    )
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("link to a page"),
+    )
+    link_url = models.URLField(_("or link to a web address"), blank=True)
+    link_text = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text=_("For example 'Which hubs are closed'. Needed when there is a link."),
+    )
+    severity = models.CharField(max_length=20, choices=Severity.choices, default=Severity.WARNING)
+    # Urgent first when several are live (a choice's position, stored for ordering in SQL).
+    severity_order = models.PositiveSmallIntegerField(default=1, editable=False)
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="content_type",
+        object_id_field="object_id",
+        for_concrete_model=False,
+        related_query_name="alert_banner",
+    )
+
+    objects = AlertBannerQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("message"),
+        FieldPanel("severity"),
+        MultiFieldPanel(
+            [FieldPanel("link_page"), FieldPanel("link_url"), FieldPanel("link_text")],
+            heading=_("Link (optional)"),
+        ),
+        # The start and end as plain fields in the form (not only behind the status panel's
+        # scheduling dialog): when a banner shows matters as much as what it says.
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("go_live_at", heading=_("Show from")),
+                        FieldPanel("expire_at", heading=_("Show until")),
+                    ]
+                )
+            ],
+            heading=_("When"),
+            help_text=_(
+                "Times are UK time (Europe/London). Leave both blank to show it as soon as it "
+                "is published, until it is unpublished. Publish to confirm a schedule."
+            ),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("alert banner")
+        verbose_name_plural = _("alert banners")
+
+    def __str__(self) -> str:
+        return Truncator(self.message).chars(60)
+
+    def save(self, *args, **kwargs):
+        self.severity_order = list(self.Severity.values).index(self.severity)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if (self.link_page_id or self.link_url) and not self.link_text:
+            raise ValidationError({"link_text": _("Say what the link is about.")})
+        if self.link_text and not (self.link_page_id or self.link_url):
+            raise ValidationError({"link_page": _("Choose a page or give a web address.")})
+        if self.link_page_id and self.link_url:
+            raise ValidationError({"link_url": _("Choose a page or give a web address, not both.")})
+
+    @property
+    def link(self) -> str:
+        if self.link_page_id:
+            return self.link_page.url or ""
+        return self.link_url

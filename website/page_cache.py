@@ -199,18 +199,15 @@ def _forget_header_settings_digest(setting: str, **kwargs) -> None:
 setting_changed.connect(_forget_header_settings_digest, dispatch_uid="page-cache-header-settings")
 
 
-# Query parameters that carry what a member of the public typed. Pages asked for with them are
-# rendered for that person and never kept (privacy: postcodes are not stored anywhere).
-PRIVATE_PARAMETERS = frozenset({"q", "postcode", "search", "location"})
-
-
 def request_is_cacheable(request: HttpRequest) -> bool:
     if request.method not in ("GET", "HEAD"):
         return False
     # Static files are WhiteNoise's, after this cache: not worth a round trip to look for.
     if settings.STATIC_URL and request.path_info.startswith(settings.STATIC_URL):
         return False
-    if PRIVATE_PARAMETERS.intersection(request.GET):
+    # What a member of the public typed: rendered for that person and never kept (privacy:
+    # postcodes are not stored anywhere).
+    if set(settings.PRIVATE_QUERY_PARAMETERS).intersection(request.GET):
         return False
     # Signing in starts a session: its cookie is what keeps signed-in editors out (this runs
     # before AuthenticationMiddleware, so there is no request.user to ask yet).

@@ -1,9 +1,14 @@
-"""Admin additions: the two-factor sign-in pages and their link on the account page."""
+"""Admin additions: the two-factor sign-in pages and their link on the account page, and the
+site-wide alert banners."""
 
 from django.urls import reverse
 
 from wagtail import hooks
+from wagtail.admin.ui.tables import LiveStatusTagColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from website.models import AlertBanner
 from website.two_factor import devices
 from website.two_factor import urls as two_factor_urls
 
@@ -25,3 +30,16 @@ def two_factor_account_item(request):
             else "Off: turn it on to ask for a code from your phone as well as your password."
         ),
     }
+
+
+class AlertBannerViewSet(SnippetViewSet):
+    model = AlertBanner
+    icon = "warning"
+    menu_label = "Alert banners"
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["__str__", "severity", LiveStatusTagColumn(), "go_live_at", "expire_at"]
+    list_filter = ["severity", "live"]
+
+
+register_snippet(AlertBannerViewSet)

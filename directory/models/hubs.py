@@ -38,6 +38,7 @@ from website.sites import site_for_request
 
 from .opening_hours import DateException, OpeningHoursMixin, OpeningHoursPageForm, WeeklySession
 from .postcodes import locate
+from .settings import notice_days
 
 # Structured facilities, in the order the page lists them: (field name, what the page says).
 FACILITIES = [
@@ -337,9 +338,12 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
         now = timezone.now()
         context["status"] = self.opening_status(now)
         context["status_segments"] = self.status_segments_json(now, HUB_PAGE_STATUS_HOURS)
+        context["changes"] = self.upcoming_changes(
+            timezone.localdate(now, timezone=hours.LONDON), notice_days(request)
+        )
         context["structured_data"] = self.structured_data(request, now)
         context["map"] = map_settings([self.map_marker(request)] if self.has_location else [])
-        context["services"] = self.service_links(request)
+        context["services"] = self.services_here(request, now)
         context["photos"] = self.photos(request)
         return context
 
@@ -373,8 +377,9 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
         return content_cache.remember(f"hub-photos:{PHOTOS_FORMAT}:{self.pk}", read)
 
     def service_links(self, request) -> list[dict]:
-        """The live, public, active services delivered here: title, link and summary, kept
-        with the shared content (a service's publish starts a new generation there)."""
+        """The live, public, active services delivered here: title, link, summary, and what
+        their status here needs (their own schedules are loaded apart), kept with the shared
+        content (a service's publish starts a new generation there)."""
 
         def read() -> list[dict]:
             services = (
@@ -382,13 +387,16 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
                 .public()
                 .filter(status="active")
                 .order_by("title")
-                .only(*PAGE_LINK_FIELDS, "summary")
+                .only(*PAGE_LINK_FIELDS, "summary", "in_person", "closed_on_bank_holidays")
             )
             return [
                 {
+                    "pk": service.pk,
                     "title": service.title,
                     "url": service.get_url(request),
                     "summary": service.summary,
+                    "in_person": service.in_person,
+                    "closed_on_bank_holidays": service.closed_on_bank_holidays,
                 }
                 for service in services
             ]
@@ -396,6 +404,27 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
         # A link is relative on its own site and absolute from another: the site is in the name.
         site = site_for_request(request)
         return content_cache.remember(f"hub-services:{site.pk if site else 0}:{self.pk}", read)
+
+    def services_here(self, request, now: datetime) -> list[dict]:
+        """service_links, each with its status here: its sessions at this hub, which this
+        hub's closures cancel (directory.opening_hours.held_at). No status for a service that
+        families do not come here for (a phone line, home visits), or that has no times here."""
+        service_model = self._meta.get_field("services").related_model
+        links = self.service_links(request)
+        services = [
+            service_model(pk=link["pk"], closed_on_bank_holidays=link["closed_on_bank_holidays"])
+            for link in links
+        ]
+        service_model.load_schedules(services)
+        venue = hours.Venue(self.pk, self.title, self.get_schedule())
+        for link, service in zip(links, services, strict=True):
+            schedule = hours.held_at(service.get_schedule(), venue)
+            if link["in_person"] and schedule.has_hours:
+                link["status"] = hours.kept_status_at(schedule, now)
+                link["segments"] = hours.kept_status_segments_json(
+                    schedule, now, HUB_LIST_STATUS_HOURS
+                )
+        return links
 
     def map_marker(self, request) -> dict:
         return {

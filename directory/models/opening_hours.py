@@ -15,6 +15,8 @@ from wagtail.models import Orderable
 from directory import opening_hours as hours
 from website import content_cache
 
+from .settings import DEFAULT_NOTICE_WEEKS
+
 WEEKDAY_CHOICES = list(enumerate(hours.WEEKDAYS))
 
 
@@ -116,14 +118,17 @@ class OpeningHoursMixin(models.Model):
         relations takes as many queries, but modelcluster builds a queryset for each page and
         relation on the way, which costs more than the queries (about 0.4 ms a page and
         relation)."""
+        pages = list(pages)
         by_pk = {page.pk: page for page in pages}
         schedules = content_cache.remember_many(
             f"schedule:{cls._meta.label_lower}",
             by_pk,
             lambda pks: cls._read_schedules({pk: by_pk[pk] for pk in pks}),
         )
-        for pk, page in by_pk.items():
-            page._schedule = schedules[pk]
+        # Every object: a listing may hold several copies of one page (a hub in the places of
+        # each service held there).
+        for page in pages:
+            page._schedule = schedules[page.pk]
 
     @classmethod
     def _read_schedules(cls, by_pk: dict) -> dict:
@@ -151,9 +156,11 @@ class OpeningHoursMixin(models.Model):
     def weekly_hours(self) -> list[tuple[str, str]]:
         return hours.weekly_table(self.get_schedule())
 
-    def upcoming_changes(self, today: date | None = None) -> list[hours.UpcomingChange]:
+    def upcoming_changes(
+        self, today: date | None = None, days: int = DEFAULT_NOTICE_WEEKS * 7
+    ) -> list[hours.UpcomingChange]:
         today = today or timezone.localdate(timezone=hours.LONDON)
-        return hours.upcoming_changes(self.get_schedule(), today)
+        return hours.upcoming_changes(self.get_schedule(), today, days)
 
 
 def _live_rows(formset):
@@ -222,3 +229,29 @@ class OpeningHoursPageForm(WagtailAdminPageForm):
         if problems:
             messages = "; ".join(problem.message for problem in problems.values())
             self.add_error(None, f"{summary}: {messages}")
+
+
+class ServicePageForm(OpeningHoursPageForm):
+    """A service's sessions are held at its own hubs: a session "at" a hub the service is not
+    delivered at would never show."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        formset = self.formsets.get("opening_sessions")
+        hubs = cleaned_data.get("hubs")
+        if formset is None or hubs is None:
+            return cleaned_data
+        chosen = {hub.pk for hub in hubs}
+        problems = []
+        for number, form in _live_rows(formset):
+            hub = form.cleaned_data.get("hub")
+            if hub is not None and hub.pk not in chosen:
+                message = (
+                    f"Row {number}: {hub.title} is not one of this service's hubs. Add it on the "
+                    "Where tab, or choose another hub"
+                )
+                form.add_error("hub", message)
+                problems.append(message)
+        if problems:
+            self.add_error(None, "Check the weekly sessions: " + "; ".join(problems))
+        return cleaned_data

@@ -7,7 +7,7 @@ Every object the ORUK API names carries a stable `oruk_id` UUID. A service is de
 
 import uuid
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -18,6 +18,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import (
     FieldPanel,
@@ -40,8 +41,15 @@ from search.faceted import FacetDocument
 from website import content_cache
 from website.models import PAGE_LINK_FIELDS, BasePage
 
-from .opening_hours import DateException, OpeningHoursMixin, OpeningHoursPageForm, WeeklySession
+from .hubs import HUB_LIST_STATUS_HOURS, HUB_PAGE_STATUS_HOURS, FamilyHubPage
+from .opening_hours import DateException, OpeningHoursMixin, ServicePageForm, WeeklySession
 from .postcodes import locate
+from .settings import notice_days
+
+# How many hours of status lines a page (and a listing's card) carries for the browser to pick
+# the one true when it is read (opening-status.js).
+PAGE_STATUS_HOURS = HUB_PAGE_STATUS_HOURS
+CARD_STATUS_HOURS = HUB_LIST_STATUS_HOURS
 
 # Our taxonomy terms' ORUK ids are uuid5(TAXONOMY_NAMESPACE, code): the same on every site
 # and after every re-seed, so other councils' systems can keep pointing at them.
@@ -210,6 +218,11 @@ class ServiceIndexPage(BasePage):
                 "radius_choices": service_filters.RADIUS_CHOICES,
                 "delivery_choices": service_filters.DELIVERY_CHOICES,
                 "sort_choices": service_filters.SORT_CHOICES,
+                "remote_query_string": search.filters.query_string(
+                    postcode="",
+                    delivery=service_filters.REMOTE_DELIVERY,
+                    sort=service_filters.SORT_RELEVANCE,
+                ),
                 "max_age": service_filters.MAX_AGE,
             },
         )
@@ -278,6 +291,7 @@ def delivery_place(place, name: str, hub=None) -> DeliveryPlace:
 # What a hub's DeliveryPlace reads (its title, address and location, and its URL).
 HUB_PLACE_FIELDS = (
     *PAGE_LINK_FIELDS,
+    "closed_on_bank_holidays",  # for its schedule: a hub's closures cancel what is held there
     "oruk_id",
     "address_line_1",
     "address_line_2",
@@ -398,7 +412,7 @@ class ServicePage(OpeningHoursMixin, BasePage):
     )
     last_modified = models.DateTimeField(auto_now=True)
 
-    base_form_class = OpeningHoursPageForm
+    base_form_class = ServicePageForm
 
     content_panels = [
         *BasePage.content_panels,
@@ -636,10 +650,16 @@ class ServicePage(OpeningHoursMixin, BasePage):
             if term.parent_id:
                 codes.append(term.parent.code)
         return FacetDocument(
-            points=tuple(self.delivery_points()),
+            points=tuple(self.delivery_points()) if self.in_person else (),
             facets={"category": tuple(sorted(set(codes)))},
-            anywhere=self.online or self.by_phone,
+            anywhere=self.reaches_anywhere,
         )
+
+    @property
+    def reaches_anywhere(self) -> bool:
+        """Families need not go anywhere: online, by phone or at home. Found at any distance
+        from a postcode, apart from what is near (search.faceted's `remote_only`)."""
+        return self.online or self.by_phone or self.at_home
 
     @classmethod
     def faceted_documents(cls, pks) -> dict:
@@ -677,10 +697,12 @@ class ServicePage(OpeningHoursMixin, BasePage):
                 .values_list("page_id", "latitude", "longitude")
             ):
                 points[pk].append((latitude, longitude))
-            for pk, online, by_phone in cls.objects.filter(pk__in=chunk).values_list(
-                "pk", "online", "by_phone"
-            ):
-                anywhere[pk] = online or by_phone
+            for pk, in_person, online, by_phone, at_home in cls.objects.filter(
+                pk__in=chunk
+            ).values_list("pk", "in_person", "online", "by_phone", "at_home"):
+                anywhere[pk] = online or by_phone or at_home
+                if not in_person:
+                    points[pk] = []  # nowhere families go: no distance is theirs
         return {
             pk: FacetDocument(
                 points=tuple(points[pk]),
@@ -723,26 +745,91 @@ class ServicePage(OpeningHoursMixin, BasePage):
     @property
     def delivery_methods(self) -> list[str]:
         return [
-            label
+            str(label)
             for flag, label in (
-                (self.in_person, "In person"),
-                (self.online, "Online"),
-                (self.by_phone, "By phone"),
+                (self.in_person, _("In person")),
+                (self.online, _("Online")),
+                (self.by_phone, _("By phone")),
+                (self.at_home, _("At home")),
             )
             if flag
         ]
 
+    # Where and when it happens, and whether it is open: the one answer every page, listing,
+    # feed and API gives (directory.opening_hours.sittings_status_at).
+
+    def sittings(self) -> list[hours.Sitting]:
+        """Its schedule at each place families go to: at a hub, its sessions there, cancelled
+        by the hub's closures; at one of its own places, its sessions not tied to a hub. One
+        schedule, at no place, for a service not delivered in person (a phone line). Places
+        are named only when there are several."""
+        places = self.delivery_places() if self.in_person else []
+        if not places:
+            return [hours.Sitting("", self.get_schedule())]
+        hubs = [place.hub for place in places if place.hub is not None]
+        FamilyHubPage.load_schedules([hub for hub in hubs if not hasattr(hub, "_schedule")])
+        named = len(places) > 1
+        return [
+            hours.Sitting(place.name if named else "", self.schedule_at(place)) for place in places
+        ]
+
+    def schedule_at(self, place: "DeliveryPlace") -> hours.Schedule:
+        if place.hub is None:
+            return hours.not_at_venues(self.get_schedule())
+        venue = hours.Venue(place.hub.pk, place.name, place.hub.get_schedule())
+        return hours.held_at(self.get_schedule(), venue)
+
+    def has_hours(self, sittings: list[hours.Sitting] | None = None) -> bool:
+        return any(sitting.schedule.has_hours for sitting in sittings or self.sittings())
+
+    def opening_status(self, now: datetime | None = None) -> hours.Status | None:
+        """Open now, or when it next opens and where; None when no place has published
+        times."""
+        sittings = self.sittings()
+        if not self.has_hours(sittings):
+            return None
+        return hours.kept_status_at(sittings, now or timezone.now())
+
+    def status_segments_json(self, now: datetime, hours_ahead: int) -> str:
+        return hours.kept_status_segments_json(self.sittings(), now, hours_ahead)
+
+    def times_by_place(self, now: datetime, notice_days: int) -> list[dict]:
+        """For the page: each place with its sessions, its status line and its coming changes
+        (the hub's closures included)."""
+        sittings = self.sittings()
+        places = self.delivery_places() if self.in_person else []
+        today = timezone.localdate(now, timezone=hours.LONDON)
+        times = []
+        for position, sitting in enumerate(sittings):
+            schedule = sitting.schedule
+            single = hours.Sitting("", schedule)
+            times.append(
+                {
+                    "place": places[position] if places else None,
+                    "has_hours": schedule.has_hours,
+                    "sessions": hours.weekly_table(schedule, days_with_hours_only=True),
+                    "status": hours.kept_status_at([single], now) if schedule.has_hours else None,
+                    "segments": hours.kept_status_segments_json([single], now, PAGE_STATUS_HOURS),
+                    "changes": hours.upcoming_changes(schedule, today, notice_days),
+                    "follows_hub": schedule.whenever_venue_open,
+                }
+            )
+        return times
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        schedule = self.get_schedule()
         context["places"] = self.delivery_places()
-        context["status"] = self.opening_status(now) if schedule.sessions else None
-        context["structured_data"] = self.structured_data(request)
+        context["status"] = self.opening_status(now)
+        if context["status"] is not None:
+            context["status_segments"] = self.status_segments_json(now, PAGE_STATUS_HOURS)
+        context["times"] = self.times_by_place(now, notice_days(request))
+        context["structured_data"] = self.structured_data(request, now)
         return context
 
-    def structured_data(self, request) -> dict:
-        """schema.org JSON-LD: a Service, its provider and where it is offered."""
+    def structured_data(self, request, now: datetime | None = None) -> dict:
+        """schema.org JSON-LD: a Service, its provider, and where and when it is offered (each
+        place's hours, with the closures of the coming year, its hub's included)."""
         data = {
             "@context": "https://schema.org",
             "@type": "Service",
@@ -759,8 +846,11 @@ class ServicePage(OpeningHoursMixin, BasePage):
             data["provider"] = provider
         if self.categories.exists():
             data["category"] = [term.name for term in self.categories.all()]
-        places = [
-            {
+        today = timezone.localdate(now or timezone.now(), timezone=hours.LONDON)
+        channels = []
+        places = self.delivery_places() if self.in_person else []
+        for place, sitting in zip(places, self.sittings() if places else [], strict=True):
+            location = {
                 "@type": "Place",
                 "name": place.name,
                 "address": {
@@ -773,12 +863,15 @@ class ServicePage(OpeningHoursMixin, BasePage):
                     "addressCountry": "GB",
                 },
             }
-            for place in self.delivery_places()
-        ]
-        if places:
-            data["availableChannel"] = [
-                {"@type": "ServiceChannel", "serviceLocation": place} for place in places
-            ]
+            schedule = sitting.schedule
+            if schedule.has_hours:
+                location["openingHoursSpecification"] = hours.opening_hours_specification(schedule)
+                special = hours.special_opening_hours_specification(schedule, today, days=366)
+                if special:
+                    location["specialOpeningHoursSpecification"] = special
+            channels.append({"@type": "ServiceChannel", "serviceLocation": location})
+        if channels:
+            data["availableChannel"] = channels
         if self.phone:
             data["telephone"] = self.phone
         if self.email:
@@ -906,7 +999,7 @@ class ServiceSession(WeeklySession):
     ]
 
     def as_session(self) -> hours.Session:
-        return hours.Session(self.weekday, self.opens, self.closes, venue=self.hub_id)
+        return hours.Session(self.weekday, self.opens, self.closes, venue_id=self.hub_id)
 
 
 class ServiceDateException(DateException):

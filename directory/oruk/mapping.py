@@ -21,6 +21,9 @@ from html.parser import HTMLParser
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
+from django.utils import timezone
+
+from directory.opening_hours import LONDON, upcoming_changes
 
 HSDS_VERSION = "HSDS 3.0"
 PROFILE_URL = "https://openreferraluk.org/specifications/3.0/"
@@ -44,6 +47,8 @@ FEATURE_FIELDS = [name for name, *_ in FEATURE_TERMS]
 ORUK_WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]  # Monday is 0, as in our models
 STATUSES = ["active", "inactive", "defunct", "temporarily closed"]
 CLOSED_PREFIX = "Closed"
+# How far ahead a service's schedules at its hubs carry the hubs' closures and special hours.
+CHANGES_PUBLISHED_DAYS = 366
 
 
 def derived_id(owner_id, name: str) -> str:
@@ -237,24 +242,35 @@ def cost_options(service) -> list[dict]:
     return [option] if len(option) > 1 else []
 
 
+def weekly_schedule(service, session, at_location: str = "") -> dict:
+    """A weekly session as a WEEKLY rule, at one service-at-location when it is held there."""
+    day = ORUK_WEEKDAYS[session.weekday]
+    opens, closes = clock(session.opens), clock(session.closes)
+    name = f"session/{day}/{opens}/{closes}" + (f"/{at_location}" if at_location else "")
+    schedule = {
+        "id": derived_id(service.oruk_id, name),
+        "service_id": str(service.oruk_id),
+        "freq": "WEEKLY",
+        "interval": 1,
+        "byday": day,
+        "opens_at": opens,
+        "closes_at": closes,
+    }
+    if at_location:
+        schedule["service_at_location_id"] = at_location
+    return schedule
+
+
 def schedules(service, sessions, exceptions) -> list[dict]:
-    """Weekly sessions as WEEKLY rules, one per session; dated cancellations and special
-    sessions as schedules valid for their dates (a closure has no opening time)."""
-    found = []
-    for session in sessions:
-        day = ORUK_WEEKDAYS[session.weekday]
-        opens, closes = clock(session.opens), clock(session.closes)
-        found.append(
-            {
-                "id": derived_id(service.oruk_id, f"session/{day}/{opens}/{closes}"),
-                "service_id": str(service.oruk_id),
-                "freq": "WEEKLY",
-                "interval": 1,
-                "byday": day,
-                "opens_at": opens,
-                "closes_at": closes,
-            }
-        )
+    """Weekly sessions held at each of its places as WEEKLY rules, one per session; dated
+    cancellations and special sessions as schedules valid for their dates (a closure has no
+    opening time). Sessions held at one hub are that service-at-location's
+    (`place_schedules`)."""
+    found = [
+        weekly_schedule(service, session)
+        for session in sessions
+        if getattr(session, "hub_id", None) is None
+    ]
     for exception in exceptions:
         start = exception.start_date.isoformat()
         end = (exception.end_date or exception.start_date).isoformat()
@@ -277,6 +293,42 @@ def schedules(service, sessions, exceptions) -> list[dict]:
                 }
             )
         )
+    return found
+
+
+def place_schedules(service, place, schedule, today: date, days: int) -> list[dict]:
+    """A service at one hub: the sessions held there, and, dated, what the hub's closures,
+    bank holidays and special hours do to them in the next `days` (the same answer as the
+    service's page: `schedule` is its schedule there, directory.opening_hours.held_at)."""
+    at_location = service_at_location_id(service.oruk_id, place.oruk_id)
+    found = [
+        weekly_schedule(service, session, at_location)
+        for session in schedule.sessions
+        if session.venue_id is not None
+    ]
+    for change in upcoming_changes(schedule, today, days):
+        if not change.where:
+            continue  # the service's own: in its schedules already
+        start, end = change.first_day.isoformat(), change.last_day.isoformat()
+        description = f"{CLOSED_PREFIX} for {change.why}" if change.closed else change.why
+        for opens, closes in change.intervals or ((None, None),):
+            found.append(
+                without_empty(
+                    {
+                        "id": derived_id(
+                            service.oruk_id, f"change/{at_location}/{start}/{end}/{opens}"
+                        ),
+                        "service_id": str(service.oruk_id),
+                        "service_at_location_id": at_location,
+                        "valid_from": start,
+                        "valid_to": end,
+                        "dtstart": start,
+                        "opens_at": clock(opens),
+                        "closes_at": clock(closes),
+                        "description": description,
+                    }
+                )
+            )
     return found
 
 
@@ -363,6 +415,12 @@ def service(service, *, page_url: str = "", places=None) -> dict:
     data["schedules"] = schedules(
         service, service.opening_sessions.all(), service.opening_exceptions.all()
     )
+    today = timezone.localdate(timezone=LONDON)
+    for place in places if service.in_person else ():
+        if getattr(place, "hub", None) is not None:
+            data["schedules"] += place_schedules(
+                service, place, service.schedule_at(place), today, CHANGES_PUBLISHED_DAYS
+            )
     data["service_at_locations"] = [service_at_location(service, place) for place in places]
     data["languages"] = [
         {"id": derived_id(service.oruk_id, f"language/{code}"), "name": name, "code": code}
@@ -599,6 +657,10 @@ def _schedule_records(items: list[dict], record: ServiceRecord) -> None:
                 if day not in ORUK_WEEKDAYS:
                     raise Invalid(f"{where}/byday: {day!r} is not a weekday (MO to SU)")
                 record.sessions.append(SessionRecord(ORUK_WEEKDAYS.index(day), opens, closes))
+        elif not freq and item.get("valid_from") and item.get("service_at_location_id"):
+            record.notes.append(
+                f"{where}: left out (a dated change at one place; only the service's own are kept)"
+            )
         elif not freq and item.get("valid_from"):
             start = _date(item.get("valid_from"), f"{where}/valid_from")
             end = _date(item.get("valid_to"), f"{where}/valid_to")

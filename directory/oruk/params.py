@@ -46,7 +46,13 @@ class Paging:
 
 def whole_number(text: str, name: str, low: int, high: int | None = None) -> int:
     text = text.strip()
-    if not text.isdigit() or int(text) < low or (high is not None and int(text) > high):
+    # ASCII digits only: a superscript two is a digit to str.isdigit() but not to int(), and
+    # an Arabic-Indic or full-width one would be read as 1, which no client meant.
+    if (
+        not (text.isascii() and text.isdigit())
+        or int(text) < low
+        or (high is not None and int(text) > high)
+    ):
         upper = f" to {high}" if high is not None else " or more"
         raise BadParameter(f"{name} must be a whole number from {low}{upper}")
     return int(text)
@@ -86,7 +92,13 @@ def moment(text: str | None, name: str = "modified_after") -> datetime | None:
         found = None
     if found is None:
         raise BadParameter(f"{name} must be a date-time such as 2026-01-31T09:00:00Z")
-    return found if found.tzinfo else found.replace(tzinfo=UTC)
+    found = found if found.tzinfo else found.replace(tzinfo=UTC)
+    try:
+        return found.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00:00+23:59 is before the first moment there is
+        raise BadParameter(
+            f"{name} must be a date-time between the years 1 and 9999, in UTC"
+        ) from None
 
 
 def flag(text: str | None, name: str) -> bool:
@@ -103,7 +115,7 @@ def proximity(text: str | None) -> float | None:
     if text is None or text == "":
         return None
     try:
-        metres = float(text)
+        metres = float(text) if text.isascii() else math.nan
     except ValueError:
         metres = math.nan
     if not 0 < metres <= MAX_PROXIMITY_METRES:

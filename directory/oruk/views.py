@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from directory import postcodes
-from directory.models import locate
+from directory.models import FamilyHubPage, locate
 from search.geo import haversine_miles
 
 from . import mapping, params, queries, schema
@@ -54,11 +54,14 @@ def one(queryset, text: str, what: str):
     return found
 
 
-def page_of(request, items, shape) -> JsonResponse:
-    """One page of a queryset, with ORUK's page fields."""
+def page_of(request, items, shape, prepare=None) -> JsonResponse:
+    """One page of a queryset, with ORUK's page fields. `prepare(rows)` loads what shaping
+    them needs, for all of them at once."""
     paging = params.paging(request.GET)
     total = items.count()
     rows = list(items[paging.offset : paging.offset + paging.per_page])
+    if prepare is not None:
+        prepare(rows)
     contents = [shape(row) for row in rows]
     return answer({**paging.fields(total, len(contents)), "contents": contents})
 
@@ -92,7 +95,10 @@ def services(request):
     if full:
         found = queries.with_everything(found)
         return page_of(
-            request, found, lambda s: mapping.service(s, page_url=s.get_full_url(request))
+            request,
+            found,
+            lambda s: mapping.service(s, page_url=s.get_full_url(request)),
+            prepare=load_hub_schedules,
         )
     return page_of(
         request, found, lambda s: mapping.service_summary(s, page_url=s.get_full_url(request))
@@ -102,7 +108,19 @@ def services(request):
 @oruk_view
 def service(request, oruk_id):
     found = one(queries.with_everything(queries.live_services()), oruk_id, "service")
+    load_hub_schedules([found])
     return answer(mapping.service(found, page_url=found.get_full_url(request)))
+
+
+def load_hub_schedules(services) -> None:
+    """The opening times of the services' hubs, at once: a hub's closures are published with
+    the sessions held there."""
+    FamilyHubPage.load_schedules(
+        place.hub
+        for service in services
+        for place in service.delivery_places()
+        if place.hub is not None
+    )
 
 
 @oruk_view

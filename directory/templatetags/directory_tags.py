@@ -1,7 +1,6 @@
 from django import template
 from django.utils.html import format_html
 
-from directory import opening_hours as hours
 from directory.forms import PostcodeForm
 from directory.models import FamilyHubIndexPage
 
@@ -28,7 +27,10 @@ def opening_status(status, segments: str):
     """The open/closed line. The server writes the line that is true now; opening-status.js
     swaps in the line that is true when the page is read, from data-segments, so a cached page
     stays right. A tag, not an include: a finder's answer shows it for every hub, and an
-    include costs ten times as much to render."""
+    include costs ten times as much to render. Nothing when there is no status (no published
+    times)."""
+    if status is None:
+        return ""
     return format_html(
         '<p class="status {}" data-opening-status data-segments="{}">{}</p>',
         "status--open" if status.open_now else "status--closed",
@@ -48,15 +50,3 @@ def filters_selected(filters) -> int:
         + (filters.age is not None)
         + bool(filters.free_only)
     )
-
-
-@register.simple_tag
-def weekly_sessions(page) -> list[tuple[str, str]]:
-    """(day, times) for the days of the usual week that have sessions, Monday first: a
-    service that runs on Monday and Thursday lists those two, not five days of "Closed"."""
-    schedule = page.get_schedule()
-    return [
-        (hours.WEEKDAYS[weekday], hours.describe_intervals(intervals))
-        for weekday in range(7)
-        if (intervals := schedule.weekly_intervals(weekday))
-    ]

@@ -485,23 +485,19 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
         if required_slots:
             filters.append(self.every_slot(required_slots))
         point = {"lat": query.point[0], "lon": query.point[1]} if query.point else None
+        within_radius = None
         if point is not None and query.radius_miles is not None:
-            filters.append(
-                {
-                    "bool": {
-                        "should": [
-                            {
-                                "geo_distance": {
-                                    "distance": f"{query.radius_miles}mi",
-                                    LOCATION_FIELD: point,
-                                }
-                            },
-                            {"term": {ANYWHERE_FIELD: True}},
-                        ],
-                        "minimum_should_match": 1,
-                    }
-                }
-            )
+            within_radius = {
+                "geo_distance": {"distance": f"{query.radius_miles}mi", LOCATION_FIELD: point}
+            }
+        elif point is not None:
+            within_radius = {"exists": {"field": LOCATION_FIELD}}
+        if query.remote_only:
+            filters.append({"term": {ANYWHERE_FIELD: True}})
+            if within_radius is not None:
+                filters.append({"bool": {"must_not": [within_radius]}})
+        elif within_radius is not None:
+            filters.append(within_radius)
 
         def selection(skip: str | None = None) -> list[dict]:
             return [

@@ -51,7 +51,7 @@ def make_service(
     categories: list[str] = (),
     hubs=(),
     locations: list[dict] = (),
-    sessions: list[tuple[int, str, str]] = (),
+    sessions: list[tuple] = (),
     publish: bool = True,
     **fields,
 ) -> ServicePage:
@@ -60,9 +60,15 @@ def make_service(
     service.categories = list(TaxonomyTerm.objects.filter(code__in=categories))
     service.hubs = list(hubs)
     service.locations = [ServiceLocation(**location) for location in locations]
+    # (weekday, opens, closes), or with a fourth item: the hub it is held at.
     service.opening_sessions = [
-        ServiceSession(weekday=day, opens=time.fromisoformat(o), closes=time.fromisoformat(c))
-        for day, o, c in sessions
+        ServiceSession(
+            weekday=day,
+            opens=time.fromisoformat(o),
+            closes=time.fromisoformat(c),
+            hub=at[0] if at else None,
+        )
+        for day, o, c, *at in sessions
     ]
     index.add_child(instance=service)
     revision = service.save_revision()

@@ -129,6 +129,7 @@ def test_bulk_closure_closes_exactly_the_chosen_hubs(admin_client, index):
             "start_date": future(3).isoformat(),
             "end_date": future(4).isoformat(),
             "reason": "snow",
+            "confirm": "True",
         },
     )
 
@@ -150,7 +151,13 @@ def test_bulk_closure_of_all_hubs_reaches_the_public_pages(admin_client, client,
     hubs = [make_hub(index, name, sessions=WEEKDAYS_9_TO_5) for name in ("Alpha", "Bravo")]
 
     admin_client.post(
-        BULK_URL, {"all_hubs": "on", "start_date": future(1).isoformat(), "reason": "snow"}
+        BULK_URL,
+        {
+            "all_hubs": "on",
+            "start_date": future(1).isoformat(),
+            "reason": "snow",
+            "confirm": "True",
+        },
     )
 
     for hub in hubs:
@@ -164,7 +171,13 @@ def test_bulk_closure_keeps_an_editors_waiting_draft(admin_client, index):
     draft.save_revision()
 
     admin_client.post(
-        BULK_URL, {"hubs": [hub.pk], "start_date": future(2).isoformat(), "reason": "snow"}
+        BULK_URL,
+        {
+            "hubs": [hub.pk],
+            "start_date": future(2).isoformat(),
+            "reason": "snow",
+            "confirm": "True",
+        },
     )
 
     hub = FamilyHubPage.objects.get(pk=hub.pk)
@@ -181,7 +194,13 @@ def test_bulk_closure_can_be_undone(admin_client, client, index):
         index, "Alpha", sessions=WEEKDAYS_9_TO_5, closures=[(future(30), None, "training")]
     )
     admin_client.post(
-        BULK_URL, {"hubs": [hub.pk], "start_date": future(2).isoformat(), "reason": "snow"}
+        BULK_URL,
+        {
+            "hubs": [hub.pk],
+            "start_date": future(2).isoformat(),
+            "reason": "snow",
+            "confirm": "True",
+        },
     )
     closure = BulkClosure.objects.get()
 
@@ -204,7 +223,13 @@ def test_bulk_closure_can_be_undone(admin_client, client, index):
 def test_bulk_closure_shows_in_the_page_history(admin_client, index):
     hub = make_hub(index, "Alpha", sessions=WEEKDAYS_9_TO_5)
     admin_client.post(
-        BULK_URL, {"hubs": [hub.pk], "start_date": future(2).isoformat(), "reason": "snow"}
+        BULK_URL,
+        {
+            "hubs": [hub.pk],
+            "start_date": future(2).isoformat(),
+            "reason": "snow",
+            "confirm": "True",
+        },
     )
 
     response = admin_client.get(reverse("wagtailadmin_pages:history", args=[hub.pk]))

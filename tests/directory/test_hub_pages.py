@@ -57,7 +57,14 @@ def test_hub_page_shows_status_weekly_table_and_coming_closures(client, bilston)
     assert rows[0] == ["Monday", "9am to 12:30pm, 1:30pm to 5pm"]
     assert rows[5] == ["Saturday", "Closed"]
     changes = [item.get_text(" ", strip=True) for item in page.select(".changes li")]
-    assert changes == ["Thursday 26 November : closed (staff training)"]
+    # Eight weeks ahead (the default), bank holidays included.
+    assert changes == [
+        "Thursday 26 November : closed (staff training)",
+        "Friday 25 December : closed (Christmas Day)",
+        # Not Saturday 26 December (Boxing Day): the hub is closed on Saturdays anyway.
+        "Monday 28 December : closed (Boxing Day (observed))",
+        "Friday 1 January : closed (New Year's Day)",
+    ]
     assert "Step-free access" in page.get_text()
     assert "Baby changing" in page.get_text()
     assert "Pregnancy to 19 years, or 25 for young people with SEND" in page.get_text()

@@ -367,6 +367,14 @@ class TestNearestApi:
                 400,
                 "limit must be a whole number from 1 to 50",
             ),
+            *(
+                (
+                    {"postcode": "WV1 1SH", "limit": digit},
+                    400,
+                    "limit must be a whole number from 1 to 50",
+                )
+                for digit in ("\u00b2", "\u0661", "\uff11")
+            ),
             ({}, 400, "Enter a postcode"),
             (
                 {"postcode": "WV9 9ZZ"},

@@ -33,6 +33,10 @@ def test_paging_defaults_and_fields():
         ({"per_page": "1000"}, "per_page must be a whole number from 1 to 100"),
         ({"per_page": "0"}, "per_page must be a whole number from 1 to 100"),
         ({"per_page": ""}, "per_page must be a whole number from 1 to 100"),
+        # Digits to str.isdigit(), but not what a client means by a page number.
+        ({"page": "\u00b2"}, "page must be a whole number from 1 to 1000000"),
+        ({"page": "\u0661"}, "page must be a whole number from 1 to 1000000"),
+        ({"per_page": "\uff11"}, "per_page must be a whole number from 1 to 100"),
     ],
 )
 def test_bad_paging(query, message):
@@ -62,7 +66,18 @@ def test_moments(text, expected):
     assert params.moment(text) == expected
 
 
-@pytest.mark.parametrize("text", ["yesterday", "2026-02-30", "2026-13-01T00:00:00Z", "31/01/2026"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yesterday",
+        "2026-02-30",
+        "2026-13-01T00:00:00Z",
+        "31/01/2026",
+        # Real date-times, but before the first or after the last moment in UTC.
+        "0001-01-01T00:00:00+23:59",
+        "9999-12-31T23:59:59-23:59",
+    ],
+)
 def test_bad_moments(text):
     with pytest.raises(params.BadParameter, match="modified_after must be a date-time"):
         params.moment(text)
@@ -76,6 +91,6 @@ def test_flags_and_proximity():
         params.flag("maybe", "full")
     assert params.proximity("1500") == 1500.0
     assert params.proximity(None) is None
-    for bad in ("0", "-3", "nan", "inf", "far", "200001"):
+    for bad in ("0", "-3", "nan", "inf", "far", "200001", "\u00b2", "\u0661", "\uff11"):
         with pytest.raises(params.BadParameter, match="proximity must be a distance in metres"):
             params.proximity(bad)

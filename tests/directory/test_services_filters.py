@@ -36,8 +36,11 @@ def test_a_full_query_string_round_trips():
     assert parse(filters.query_string(3).lstrip("?")) == filters
     assert filters.query_string(1) == (
         "?q=speech+therapy&postcode=WV1+1SH&radius=2&category=parenting&category=youth-clubs"
-        "&age=4&free=1&delivery=online&sort=nearest"
+        "&age=4&free=1&delivery=online"  # nearest first is the order once there is a postcode
     )
+    relevance = parse("postcode=WV1&sort=relevance")
+    assert relevance.sort == "relevance"
+    assert relevance.query_string() == "?postcode=WV1&sort=relevance"
 
 
 def test_defaults():
@@ -78,9 +81,11 @@ def test_page_numbers(raw, page):
     assert parse_page(raw) == page
 
 
-def test_nearest_needs_a_postcode():
+def test_nearest_needs_a_postcode_and_is_the_order_once_there_is_one():
     assert parse("sort=nearest").sort == "relevance"
-    assert parse("sort=sideways&postcode=WV1").sort == "relevance"
+    assert parse("").sort == "relevance"
+    assert parse("postcode=WV1").sort == "nearest"
+    assert parse("sort=sideways&postcode=WV1").sort == "nearest"
 
 
 def test_page_links_and_miles():

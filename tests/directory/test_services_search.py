@@ -39,7 +39,20 @@ def soup(response) -> BeautifulSoup:
 
 
 def titles(response) -> list[str]:
-    return [link.get_text(strip=True) for link in soup(response).select(".service-card h3 a")]
+    """The results (what is near, with a postcode), in order."""
+    return [
+        link.get_text(strip=True)
+        for link in soup(response).select(".service-results__list .service-card h3 a")
+    ]
+
+
+def remote_titles(response) -> list[str]:
+    """With a postcode: the services listed apart, "Also available by phone, online or at
+    home"."""
+    return [
+        link.get_text(strip=True)
+        for link in soup(response).select(".service-results__remote .service-card h3 a")
+    ]
 
 
 def count_heading(response) -> str:
@@ -94,26 +107,43 @@ def test_keyword_only(client, engine):
     assert counts["parenting"] == 0
 
 
-def test_postcode_only_finds_services_within_five_miles_and_says_how_far(client, engine):
+def test_postcode_only_finds_services_within_five_miles_nearest_first_and_says_how_far(
+    client, engine
+):
     response = search(client, engine, postcode="wv14 0ab")
-    # Pendeford (7.1 miles) is too far; the online course is found wherever you live.
-    assert titles(response) == [
+    # Pendeford (7.1 miles) is too far. Nearest first, once there is a postcode.
+    found = titles(response)
+    # Equal distances in either order (the engines break ties by id).
+    assert sorted(found[:2]) == ["SEND parent group", "Speech and language drop-in"]
+    assert sorted(found[2:]) == [
         "Breastfeeding cafe",
-        "Online parenting course",
-        "SEND parent group",
-        "Speech and language drop-in",
         "Speech therapy clinic",
         "Talking tots group",
     ]
-    assert count_heading(response) == "6 services found near WV14 0AB"
+    assert count_heading(response) == "5 services found near WV14 0AB"
     assert distances(response) == [
+        "Less than 0.1 miles away, at Bilston Family Hub",
+        "Less than 0.1 miles away, at Bilston Family Hub",
         "2.8 miles away, at Central Family Hub",
-        "Less than 0.1 miles away, at Bilston Family Hub",
-        "Less than 0.1 miles away, at Bilston Family Hub",
         "2.8 miles away, at Central Family Hub",
         "2.8 miles away, at Central Family Hub",
     ]
+    # Delivered online: listed apart, with no distance that is not its own.
+    assert remote_titles(response) == ["Online parenting course"]
+    remote = soup(response).select_one(".service-results__remote")
+    assert remote.select(".card__distance") == []
+    assert "Also available by phone, online or at home" in response.content.decode()
     assert response["Cache-Control"].count("no-store") == 1
+
+
+def test_a_radius_is_about_where_families_go(client, engine):
+    """Within 1 mile of Bilston: only what happens there; the online course is listed apart."""
+    response = search(client, engine, postcode="WV14 0AB", radius="1")
+    assert sorted(titles(response)) == ["SEND parent group", "Speech and language drop-in"]
+    assert all(text.startswith("Less than 0.1 miles") for text in distances(response))
+    assert remote_titles(response) == ["Online parenting course"]
+    best_match = search(client, engine, postcode="WV14 0AB", radius="1", sort="relevance")
+    assert sorted(titles(best_match)) == sorted(titles(response))
 
 
 def test_nearest_first_uses_each_services_nearest_place(client, engine):
@@ -121,10 +151,11 @@ def test_nearest_first_uses_each_services_nearest_place(client, engine):
     found = titles(response)
     # The clinic's own place is at WV10 8AA; the others are at the hubs.
     assert found[0] == "Speech therapy clinic"
-    assert found[-1] == "Online parenting course"  # nowhere to measure: last
     miles = [float(text.split()[0]) if text[0].isdigit() else 0.0 for text in distances(response)]
     assert miles == sorted(miles)
-    assert len(found) == 7
+    assert len(found) == len(miles) == 6
+    # Nowhere to measure from: listed apart.
+    assert remote_titles(response) == ["Online parenting course"]
 
 
 def test_keyword_postcode_category_and_age(client, engine):
@@ -156,7 +187,8 @@ def test_category_counts_match_what_ticking_the_box_finds(client, engine):
     assert counts["speech-and-language"] == 2  # the clinic is not free
     for code, count in counts.items():
         ticked = search(client, engine, **base, category=code)
-        assert len(titles(ticked)) == count, code
+        # What is near and what reaches families anywhere, listed apart.
+        assert len(titles(ticked)) + len(remote_titles(ticked)) == count, code
         # The other boxes still count what they would add.
         assert category_counts(ticked) == counts
 
@@ -235,15 +267,13 @@ def test_services_follow_their_hub_when_it_moves_or_closes(client, engine, direc
     bilston = directory["hubs"]["Bilston"]
     near_bilston = {"postcode": "WV14 0AB", "radius": "1"}
     at_bilston_only = ["SEND parent group", "Speech and language drop-in"]
-    assert titles(search(client, engine, **near_bilston)) == [
-        "Online parenting course",
-        *at_bilston_only,
-    ]
+    assert sorted(titles(search(client, engine, **near_bilston))) == at_bilston_only
+    assert remote_titles(search(client, engine, **near_bilston)) == ["Online parenting course"]
 
     bilston.location = geo.format_point(52.6606, -2.1362)  # where Pendeford is
     bilston.save_revision().publish()
     searchable(engine)
-    assert titles(search(client, engine, **near_bilston)) == ["Online parenting course"]
+    assert titles(search(client, engine, **near_bilston)) == []
     near_pendeford = search(client, engine, postcode="WV10 8AA", radius="5", q="speech")
     assert "Speech and language drop-in" in titles(near_pendeford)
 

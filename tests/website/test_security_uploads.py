@@ -140,3 +140,32 @@ def test_documents_download_as_attachments_except_pdf_and_text(admin_client, cli
     for response in (docx_response, text_response):
         assert response["Content-Security-Policy"] == "default-src 'none'"
         assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "content_type"),
+    [
+        ("fake.gif", b"GIF89a<html><script>alert(1)</script></html>", "image/gif"),
+        ("cut.png", png_bytes(400, 400)[:200], "image/png"),
+        ("empty-header.png", b"\x89PNG\r\n\x1a\n", "image/png"),
+    ],
+)
+def test_a_file_that_is_not_a_whole_image_is_refused_with_a_form_error(
+    admin_client, name, content, content_type
+):
+    response = upload(admin_client, IMAGE_ADD, name, content, content_type)
+
+    assert response.status_code == 200
+    assert "Not a supported image format" in form_errors(response) or "valid image" in (
+        form_errors(response)
+    )
+    assert not Image.objects.exists()
+
+
+def test_a_whole_gif_still_uploads(admin_client):
+    buffer = io.BytesIO()
+    PILImage.new("P", (10, 10)).save(buffer, format="GIF")
+
+    response = upload(admin_client, IMAGE_ADD, "dot.gif", buffer.getvalue(), "image/gif")
+
+    assert response.status_code == 302

@@ -63,6 +63,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+# Query parameters that carry what a member of the public typed: a search, a postcode. An
+# answer to them is never kept by any cache (website.middleware.PrivateQueryMiddleware).
+PRIVATE_QUERY_PARAMETERS = ("q", "postcode", "search", "location")
+
 MIDDLEWARE = [
     # Notes the generation the request reads (first in the page cache's lookup), so that the
     # shared content it reads again comes from this process's copy (website/content_cache.py).
@@ -72,6 +76,8 @@ MIDDLEWARE = [
     # set on the page it was made from (the security headers among them). In production
     # gunicorn serves a kept page before Django at all (page_cache.CachedPageApplication).
     "website.page_cache.AnonymousPageCacheMiddleware",
+    # Answers to what someone typed (a search, a postcode) are marked private, no-store.
+    "website.middleware.PrivateQueryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # The Content Security Policy is the same for every visitor of a public page (website/
@@ -233,6 +239,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # content as well as by name, at most 10 MB and 40 megapixels (a bigger picture costs too much
 # memory to resize). Documents: office and text formats only, never HTML or executables.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Uploads must decode whole (website/image_uploads.py): a fake or truncated image is refused.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "website.image_uploads.ImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]

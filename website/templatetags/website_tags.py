@@ -3,13 +3,15 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
 
-from website import navigation
+from website import content_cache, navigation
 from website.images import picture
+from website.models import AlertBanner
 from website.rich_text import without_repeated_lead
 
 register = template.Library()
@@ -48,6 +50,31 @@ def exit_this_page_url() -> str:
 def without_lead(html: str, lead: str) -> str:
     """Rich text without a first paragraph that repeats the lead shown above it."""
     return without_repeated_lead(html, lead)
+
+
+@register.inclusion_tag("includes/alert_banners.html")
+def alert_banners():
+    """The live alert banners, urgent first. Kept with the shared content: publishing,
+    scheduling or ending one starts a new generation there, and so does every page the cache
+    keeps; the end time is checked here as well, for the minute before the scheduler runs."""
+
+    def read() -> list[dict]:
+        return [
+            {
+                "message": banner.message,
+                "severity": banner.severity,
+                "link": banner.link,
+                "link_text": banner.link_text,
+                "ends": banner.expire_at,
+            }
+            for banner in AlertBanner.objects.filter(live=True)
+            .select_related("link_page")
+            .order_by("severity_order", "-last_published_at", "-pk")
+        ]
+
+    now = timezone.now()
+    banners = content_cache.remember("alert-banners", read)
+    return {"banners": [banner for banner in banners if not banner["ends"] or banner["ends"] > now]}
 
 
 @register.simple_tag(takes_context=True)
