@@ -15,7 +15,7 @@ PYTEST_ARGS ?=
 # Tests run in parallel (pytest-xdist), one process per core by default.
 TEST_WORKERS ?= auto
 
-.PHONY: help install run worker test test-embedded lint format bench load elasticsearch-start elasticsearch-stop clean
+.PHONY: help install assets run worker test test-embedded lint format bench load elasticsearch-start elasticsearch-stop clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
@@ -31,6 +31,16 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 	@touch $@
 
 install: $(VENV)/.installed ## Create .venv and install the locked dependencies
+
+# The front end's build tools (Node 20.19 or newer): only `make assets` and `make lint` need
+# them. The built CSS and JavaScript are committed, so running the site never does.
+NODE_MODULES := node_modules/.installed
+$(NODE_MODULES): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+assets: $(NODE_MODULES) ## Build the public CSS and JavaScript from frontend/ into website/static/website/
+	node frontend/build.mjs
 
 # Where `make run` serves the demo. Canonical links, feeds, the sitemap, API URLs and the admin
 # name this address: the demo loader gives it to the Wagtail site (website/demo.py). HOST=0.0.0.0
@@ -57,10 +67,11 @@ test: install ## Run the whole suite (see README: DATABASE_URL, ELASTICSEARCH_UR
 test-embedded: install ## The shorter CI pass on SQLite + database search (no browser, no Elasticsearch)
 	env -u DATABASE_URL -u ELASTICSEARCH_URL $(PY) -m pytest -m "not browser and not elasticsearch and not postgres" -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
-lint: install ## ruff, template indentation, Django checks, missing migrations
+lint: install $(NODE_MODULES) ## ruff, template indentation, style lint, Django checks, missing migrations
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check $$(find templates */templates -name '*.html' 2>/dev/null)
+	npx --no-install stylelint "frontend/scss/**/*.scss"
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) manage.py makemigrations --check --dry-run
 	SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') ALLOWED_HOSTS=harbour.example \
@@ -83,5 +94,5 @@ elasticsearch-start: ## Fetch (once) and start a local Elasticsearch node
 elasticsearch-stop: ## Stop the local Elasticsearch node
 	scripts/elasticsearch.sh stop
 
-clean: ## Remove the virtualenvs and the local database
-	rm -rf $(VENV) $(TOOLS) db.sqlite3 db.sqlite3-* static
+clean: ## Remove the virtualenvs, node_modules and the local database
+	rm -rf $(VENV) $(TOOLS) node_modules db.sqlite3 db.sqlite3-* static

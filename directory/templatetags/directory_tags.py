@@ -37,3 +37,16 @@ def opening_status(status, segments: str):
         segments,
         status.text,
     )
+
+
+@register.filter
+def filters_selected(filters) -> int:
+    """How many filters a family has set on /services/ (each category and delivery method
+    counts), for "Filter results (3 selected)" on the folded filter panel."""
+    return (
+        len(filters.categories)
+        + len(filters.delivery)
+        + bool(filters.postcode)
+        + (filters.age is not None)
+        + bool(filters.free_only)
+    )

@@ -55,6 +55,7 @@ def test_the_filters_work_without_javascript(browser, news_server, axe):
     page = context.new_page()
     page.goto(news_server + "/news/")
 
+    page.get_by_text("Filter news releases").click()
     page.get_by_label("Year").select_option("2024")
     page.get_by_role("button", name="Apply filters").click()
     page.wait_for_url("**/news/?topic=&year=2024")

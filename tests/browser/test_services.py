@@ -55,15 +55,18 @@ def test_the_filters_work_with_the_keyboard_alone(browser_page, demo_server):
     page.goto(demo_server + "/services/")
     page.locator("#q").focus()
     page.keyboard.type("group")
-    # Tab through the form to the "Free services only" box and tick it with the space bar.
+    # Tab through the form to the "Free services only" box and tick it with the space bar, then
+    # back up to "Apply filters" at the top of the filters.
     for _ in range(200):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "free":
             break
     assert page.evaluate("document.activeElement.id") == "free"
     page.keyboard.press("Space")
-    while page.evaluate("document.activeElement.textContent.trim()") != "Apply filters":
-        page.keyboard.press("Tab")
+    for _ in range(200):
+        page.keyboard.press("Shift+Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Apply filters":
+            break
     page.keyboard.press("Enter")
     page.wait_for_url("**free=1**")
     query = parse_qs(urlsplit(page.url).query)
@@ -77,7 +80,62 @@ def test_the_directory_works_without_javascript(browser, demo_server):
     page = context.new_page()
     page.goto(demo_server + "/services/?category=youth&age=14")
     assert page.locator(".service-card").count() >= 1
+    page.get_by_text("Filter results").click()
     page.get_by_label("Age of child").fill("abc")
     page.get_by_role("button", name="Apply filters").click()
     assert "whole number from 0 to 25" in page.locator(".error-summary").inner_text()
+    # The filters come back open, so the error summary's link lands on the field.
+    assert page.get_by_label("Age of child").is_visible()
+    context.close()
+
+
+def test_on_a_phone_results_come_first_and_the_filters_fold_behind_one_control(
+    browser, demo_server
+):
+    """At 390px, without JavaScript: the results start on the first screen; the filters open
+    from "Filter results", with the count and "Apply filters" at their top."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(demo_server + "/services/")
+    first_result = page.locator(".service-card").first
+    assert first_result.bounding_box()["y"] < 844, "the first result is on the first screen"
+    assert not page.get_by_label("Postcode").is_visible()
+
+    page.get_by_text("Filter results").click()
+    apply = page.get_by_role("button", name="Apply filters")
+    count = page.locator(".filter-panel__count")
+    assert count.inner_text() == page.locator("#results-heading").inner_text()
+    assert count.inner_text().endswith("services found")
+    first_filter = page.get_by_label("Postcode")
+    assert apply.bounding_box()["y"] < first_filter.bounding_box()["y"]
+
+    page.get_by_label("Free services only").check()
+    apply.click()
+    page.wait_for_url("**free=1**")
+    assert page.get_by_text("Filter results (1 selected)").is_visible()
+    assert page.locator(".service-card").first.bounding_box()["y"] < 844
+    context.close()
+
+
+def test_a_domestic_abuse_service_offers_exit_this_page(browser, demo_server, settings, axe):
+    """GOV.UK Frontend's "Exit this page": three presses of Shift leave for a neutral site
+    (settings.EXIT_THIS_PAGE_URL); other services do not show it."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.route(
+        settings.EXIT_THIS_PAGE_URL,
+        lambda route: route.fulfill(body="<title>Weather</title>", content_type="text/html"),
+    )
+    page.goto(demo_server + "/services/antenatal-classes/")
+    assert page.locator(".govuk-exit-this-page").count() == 0
+
+    page.goto(demo_server + "/services/domestic-abuse-helpline/")
+    button = page.get_by_role("button", name="Emergency Exit this page")
+    assert button.is_visible()
+    assert button.get_attribute("href") == settings.EXIT_THIS_PAGE_URL
+    axe(page)
+    page.locator("body").click()
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(settings.EXIT_THIS_PAGE_URL)
     context.close()

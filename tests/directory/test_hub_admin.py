@@ -49,7 +49,8 @@ def test_editor_changes_tuesday_hours_and_publishes(admin_client, hub, client):
     hub = FamilyHubPage.objects.get(pk=hub.pk)
     tuesday = hub.opening_sessions.get(weekday=1)
     assert (tuesday.opens, tuesday.closes) == (time(10), time(19, 30))
-    assert "<td>10am to 7:30pm</td>" in client.get(hub.url).content.decode()
+    page = client.get(hub.url).content.decode()
+    assert '<td class="govuk-table__cell">10am to 7:30pm</td>' in page
 
 
 @pytest.mark.parametrize(

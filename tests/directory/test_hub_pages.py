@@ -332,3 +332,24 @@ def test_a_photo_whose_file_is_missing_is_a_broken_image_not_a_broken_page(clien
     page = soup(client.get(bilston.url))
 
     assert [img["alt"] for img in page.select("ul.gallery img")] == ["The sensory room"]
+
+
+def test_what_happens_here_is_said_once(client, index):
+    """The demo's hubs begin their body with their own "What happens here" heading: the page
+    does not add its own above it. A body that begins with text gets the page's heading."""
+    own_heading = make_hub(
+        index,
+        "Penn Family Hub",
+        body=[
+            ("heading", {"text": "What happens here", "level": "h2"}),
+            ("paragraph", "<p>Stay and play.</p>"),
+        ],
+    )
+    no_heading = make_hub(index, "Low Hill Family Hub", body=[("paragraph", "<p>Baby clinic.</p>")])
+
+    page = soup(client.get(own_heading.url))
+    assert [h.get_text() for h in page.find_all("h2")].count("What happens here") == 1
+    page = soup(client.get(no_heading.url))
+    heading = page.find("h2", string="What happens here")
+    assert heading is not None
+    assert heading.find_next_sibling(class_="prose").get_text(strip=True) == "Baby clinic."

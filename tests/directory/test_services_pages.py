@@ -176,3 +176,85 @@ def test_a_postcode_search_costs_the_same_queries_however_many_results_and_shows
     hub.title = "Bilston Children's Centre"
     hub.save_revision().publish()
     assert "away, at Bilston Children's Centre" in queries()[1]
+
+
+# What the service page says once, and only when there is something to say.
+
+
+@pytest.fixture
+def index(home_page):
+    from tests.directory.service_factories import service_index
+
+    return service_index(home_page)
+
+
+def test_the_summary_is_the_lead_and_the_description_does_not_repeat_it(client, index):
+    service = make_service(
+        index,
+        "Toy library",
+        summary="Borrow toys and games for free.",
+        description="<p>Borrow toys and games  for free.</p><p>Bring a bag.</p>",
+    )
+    page = soup(client.get(service.url))
+
+    assert page.select_one(".lead").get_text() == "Borrow toys and games for free."
+    assert page.get_text().count("Borrow toys and games") == 1
+    assert page.select_one(".prose").get_text() == "Bring a bag."
+
+
+def test_a_description_that_says_more_than_the_summary_is_shown_whole(client, index):
+    service = make_service(
+        index,
+        "Toy library",
+        summary="Borrow toys and games.",
+        description="<p>Borrow toys and games, and jigsaws.</p>",
+    )
+    page = soup(client.get(service.url))
+
+    assert page.select_one(".prose").get_text() == "Borrow toys and games, and jigsaws."
+
+
+def test_no_contact_heading_without_contact_details(client, index):
+    bare = make_service(index, "Bare service", phone="", email="", website="")
+    with_phone = make_service(index, "Called service", phone="01902 555 0100")
+
+    headings = [h.get_text() for h in soup(client.get(bare.url)).select(".sidebar h2")]
+    assert "Contact" not in headings
+    sidebar = soup(client.get(with_phone.url)).select_one(".sidebar")
+    assert sidebar.select_one("h2").get_text() == "Contact"
+    assert "Telephone: 01902 555 0100" in " ".join(sidebar.get_text(" ").split())
+
+
+def test_the_weekly_table_lists_only_the_days_with_sessions(client, index):
+    service = make_service(
+        index,
+        "Rhyme time",
+        sessions=[(0, "10:00", "11:00"), (3, "14:00", "15:30")],  # Monday and Thursday
+    )
+    page = soup(client.get(service.url))
+
+    table = page.select_one("table.table")
+    rows = [
+        [cell.get_text(strip=True) for cell in row.find_all(["th", "td"])]
+        for row in table.select("tbody tr")
+    ]
+    assert rows == [["Monday", "10am to 11am"], ["Thursday", "2pm to 3:30pm"]]
+    caption = table.select_one("caption").get_text()
+    assert "Monday to Sunday" not in caption
+    assert caption == "Weekly sessions"
+    assert "Closed" not in table.get_text()
+
+
+def test_exit_this_page_on_domestic_abuse_services_and_those_editors_mark(client, index, settings):
+    settings.EXIT_THIS_PAGE_URL = "https://weather.example/"
+    helpline = make_service(index, "Helpline", categories=["domestic-abuse-support"])
+    marked = make_service(index, "Marked", exit_this_page=True)
+    ordinary = make_service(index, "Toy library")
+
+    for service in (helpline, marked):
+        button = soup(client.get(service.url)).select_one(
+            ".govuk-exit-this-page[data-module=govuk-exit-this-page] a"
+        )
+        assert button["href"] == "https://weather.example/"
+        assert " ".join(button.get_text().split()) == "Emergency Exit this page"
+    assert not soup(client.get(ordinary.url)).select(".govuk-exit-this-page")

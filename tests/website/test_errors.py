@@ -19,7 +19,7 @@ def test_unknown_url_gives_the_sites_404_page(client, site, settings):
 
     assert response.status_code == 404
     html = response.content.decode()
-    assert '<h1 class="heading-xl">Page not found</h1>' in html
+    assert '<h1 class="govuk-heading-xl">Page not found</h1>' in html
     assert "Wulfrun Borough Council" in html, "the 404 page uses the site's layout"
     assert "Traceback" not in html
 

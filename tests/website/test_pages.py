@@ -14,7 +14,7 @@ def test_home_page_renders_with_council_name_and_navigation(client, site):
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<h1 class="heading-xl">Family hubs in Wulfrun</h1>' in html
+    assert '<h1 class="govuk-heading-xl">Family hubs in Wulfrun</h1>' in html
     assert "Wulfrun Borough Council" in html
     assert 'aria-label="Main"' in html
     assert 'href="/about-family-hubs/"' in html
@@ -26,7 +26,7 @@ def test_standard_page_renders_with_breadcrumbs(client, site):
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<h1 class="heading-xl">About family hubs</h1>' in html
+    assert '<h1 class="govuk-heading-xl">About family hubs</h1>' in html
     assert 'aria-label="Breadcrumb"' in html
     assert 'href="/">Family hubs in Wulfrun</a>' in html
     assert 'aria-current="page"' in html, "the section is marked current in the navigation"
@@ -111,3 +111,26 @@ def test_admin_can_add_a_standard_page_to_the_home_page(admin_client, home_page)
     )
 
     assert response.status_code == 200
+
+
+def test_exit_this_page_shows_on_a_standard_page_editors_mark(client, home_page, settings):
+    settings.EXIT_THIS_PAGE_URL = "https://weather.example/"
+    page = StandardPage(title="Staying safe", slug="staying-safe", exit_this_page=True)
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+
+    marked = client.get("/staying-safe/").content.decode()
+    unmarked = client.get("/about-family-hubs/").content.decode()
+
+    assert 'data-module="govuk-exit-this-page"' in marked
+    assert 'href="https://weather.example/"' in marked
+    assert "govuk-exit-this-page" not in unmarked
+
+
+def test_pages_load_the_built_stylesheet_and_scripts(client, site):
+    """The compiled GOV.UK Frontend assets (make assets) are linked and served."""
+    html = client.get("/").content.decode()
+
+    for asset in ("website/css/harbour.css", "website/js/harbour.js", "website/js/supported.js"):
+        assert f"/static/{asset}" in html
+    assert 'class="govuk-template__body' in html

@@ -185,7 +185,7 @@ def breadcrumb_links(html: str) -> list[str]:
     import re
 
     trail = html.split('aria-label="Breadcrumb"', 1)[1].split("</nav>", 1)[0]
-    return re.findall(r'class="breadcrumbs__link" href="([^"]*)">([^<]*)</a>', trail)
+    return re.findall(r'class="govuk-breadcrumbs__link" href="([^"]*)">([^<]*)</a>', trail)
 
 
 def test_breadcrumbs_from_routing_match_the_ancestors_query(site, home_page, client):

@@ -165,6 +165,10 @@ TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
 
+# Where "Exit this page" (on pages about sensitive services) takes the reader: a neutral site
+# that gives nothing away in the browser's history.
+EXIT_THIS_PAGE_URL = env_str("EXIT_THIS_PAGE_URL") or "https://www.bbc.co.uk/weather"
+
 # Static files and uploads
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "static")

@@ -1,6 +1,7 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.html import format_html
@@ -11,6 +12,7 @@ from wagtail.models import Page, Site
 from website import content_cache, navigation
 from website.images import picture
 from website.models import AlertBanner
+from website.rich_text import without_repeated_lead
 
 register = template.Library()
 
@@ -36,6 +38,18 @@ def main_navigation(context):
             for link in navigation.site_links(request).main
         ]
     }
+
+
+@register.simple_tag
+def exit_this_page_url() -> str:
+    """Where "Exit this page" takes the reader: a neutral site (settings.EXIT_THIS_PAGE_URL)."""
+    return settings.EXIT_THIS_PAGE_URL
+
+
+@register.filter
+def without_lead(html: str, lead: str) -> str:
+    """Rich text without a first paragraph that repeats the lead shown above it."""
+    return without_repeated_lead(html, lead)
 
 
 @register.inclusion_tag("includes/alert_banners.html")
