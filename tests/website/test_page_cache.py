@@ -11,13 +11,11 @@ import time
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.template import RequestContext, Template
-from django.test import RequestFactory
 from django.urls import path
 
 import pytest
 
 from tests.conftest import unavailable
-from website import page_cache
 from website.models import CouncilSettings, StandardPage
 from website.settings.env import redis_cache
 
@@ -256,105 +254,6 @@ def test_query_strings_are_part_of_the_key(client, site, page_cache_on):
 
     assert client.get("/about-family-hubs/?page=2")[CACHE_HEADER] == "hit"
     assert client.get("/about-family-hubs/?page=3")[CACHE_HEADER] == "miss"
-
-
-@pytest.fixture
-def gunicorn_application():
-    """website.wsgi's application around a fresh Django handler, and how often the request went
-    on to Django. As Django's test client does, the test's database connection is kept open
-    across requests (it is inside the test's transaction)."""
-    from django.core.handlers.wsgi import WSGIHandler
-    from django.core.signals import request_finished, request_started
-    from django.db import close_old_connections
-
-    django = WSGIHandler()
-    reached_django = []
-
-    def counted(environ, start_response):
-        reached_django.append(environ["PATH_INFO"])
-        return django(environ, start_response)
-
-    for signal in (request_started, request_finished):
-        signal.disconnect(close_old_connections)
-    yield page_cache.CachedPageApplication(counted), reached_django
-    for signal in (request_started, request_finished):
-        signal.connect(close_old_connections)
-
-
-def wsgi_get(application, url: str, method: str = "get", **extra) -> tuple[str, dict, bytes]:
-    answer = {}
-
-    def start_response(status, headers, exc_info=None):
-        answer.update(status=status, headers=dict(headers))
-
-    body = application(getattr(RequestFactory(), method)(url, **extra).environ, start_response)
-    content = b"".join(body)
-    if hasattr(body, "close"):
-        body.close()
-    return answer["status"], answer["headers"], content
-
-
-def test_gunicorn_serves_a_kept_page_before_django_with_every_header(
-    site, page_cache_on, gunicorn_application, django_assert_num_queries
-):
-    application, reached_django = gunicorn_application
-    _, miss_headers, miss_content = wsgi_get(application, "/about-family-hubs/")
-    with django_assert_num_queries(0):
-        status, hit_headers, hit_content = wsgi_get(application, "/about-family-hubs/")
-
-    assert reached_django == ["/about-family-hubs/"]
-    assert (status, hit_headers[CACHE_HEADER], miss_headers[CACHE_HEADER]) == (
-        "200 OK",
-        "hit",
-        "miss",
-    )
-    assert hit_content == miss_content
-    assert b"About family hubs" in hit_content
-    assert {**hit_headers, CACHE_HEADER: ""} == {**miss_headers, CACHE_HEADER: ""}
-    assert hit_headers["X-Content-Type-Options"] == "nosniff"
-    assert hit_headers["Referrer-Policy"]
-    assert hit_headers["Content-Length"] == str(len(hit_content))
-
-
-@pytest.mark.parametrize(
-    "request_",
-    [
-        {"method": "get", "HTTP_COOKIE": "sessionid=an-editors-session"},
-        {"method": "get", "url": "/about-family-hubs/?q=zqxjkv"},
-        {"method": "post"},
-        {"method": "get", "HTTP_HOST": "not-our-site.example"},
-    ],
-    ids=["signed-in", "typed-query", "post", "unknown-host"],
-)
-def test_gunicorn_leaves_to_django_what_the_cache_may_not_answer(
-    site, page_cache_on, gunicorn_application, settings, request_
-):
-    settings.ALLOWED_HOSTS = ["testserver"]
-    application, reached_django = gunicorn_application
-    wsgi_get(application, "/about-family-hubs/")
-    wsgi_get(application, "/about-family-hubs/?q=zqxjkv")
-    reached_django.clear()
-    request_ = {"url": "/about-family-hubs/", **request_}
-
-    status, headers, _ = wsgi_get(application, **request_)
-
-    assert len(reached_django) == 1
-    assert headers.get(CACHE_HEADER) != "hit"
-    if "HTTP_HOST" in request_:
-        assert status.startswith("400")
-
-
-def test_gunicorn_leaves_pages_to_django_when_the_cache_server_is_down(
-    site, settings, gunicorn_application
-):
-    settings.PAGE_CACHE_SECONDS = 600
-    settings.CACHES = {"default": redis_cache(f"redis://127.0.0.1:{closed_port()}/0", "down")}
-    application, reached_django = gunicorn_application
-
-    status, _, content = wsgi_get(application, "/about-family-hubs/")
-
-    assert (status, reached_django) == ("200 OK", ["/about-family-hubs/"])
-    assert b"About family hubs" in content
 
 
 def test_a_cache_server_that_is_down_does_not_take_the_site_down(client, site, settings):
