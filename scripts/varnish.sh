@@ -148,8 +148,9 @@ status() {
     fi
     local version health
     version="$("$(varnishd_bin)" -V 2>&1 | sed -n 's/.*(varnish-\([^ ]*\) .*/\1/p')"
-    health="$(varnishadm -n "$INSTANCE_DIR" backend.list 2>/dev/null | awk 'NR == 2 {print $NF == "" ? $0 : $0}' | tr -s ' ')"
-    echo "Varnish $version running at $URL in front of $VARNISH_BACKEND (backend: ${health:-unknown})"
+    # backend.list: name, admin state, probe results, health, last change
+    health="$(varnishadm -n "$INSTANCE_DIR" backend.list 2>/dev/null | awk 'NR == 2 {print $4 " (probe " $3 ")"}')"
+    echo "Varnish $version running at $URL in front of $VARNISH_BACKEND: backend ${health:-unknown}"
 }
 
 case "${1:-}" in

@@ -14,7 +14,9 @@ from wagtail.search.backends import get_search_backend
 import pytest
 
 from search.engines import reset_fallback_state
+from tests.servers import RedisServer, missing_tools
 from website import content_cache, demo
+from website.redis_breaker import BREAKER
 
 IN_CI = bool(os.environ.get("CI"))
 
@@ -89,6 +91,26 @@ def empty_caches():
     for cache in caches.all():
         cache.clear()
     content_cache.forget_local_copies()
+
+
+@pytest.fixture(autouse=True)
+def forget_redis_failures():
+    """A test that points the cache at a closed port trips this process's Redis circuit
+    breaker (website/redis_breaker.py): each test starts with it closed."""
+    BREAKER.close()
+    yield
+    BREAKER.close()
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory):
+    """A real Redis of our own for the session, on a free port, started by scripts/redis.sh
+    with the project's settings (deploy/redis/harbour.conf)."""
+    if missing_tools("redis-server"):
+        unavailable("redis-server is not installed (apt-get install redis-server)")
+    server = RedisServer(tmp_path_factory.mktemp("redis")).start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(autouse=True)
