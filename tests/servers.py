@@ -194,7 +194,7 @@ def varnish_home() -> Path:
     compiles the VCL as that user): not under pytest's or mkdtemp's private folders."""
     import tempfile
 
-    root = Path("/var/tmp/harbour-varnish-tests")
+    root = Path("/var/tmp/harbour-varnish-tests")  # noqa: S108 (mkdtemp below, in a known place)
     root.mkdir(exist_ok=True)
     root.chmod(0o755)
     home = Path(tempfile.mkdtemp(dir=root))

@@ -11,8 +11,9 @@ site or view restriction, starts a new generation, so nothing is read stale afte
 Within a request, what is read a second time comes from this process's own copy: a request
 reads the generation once (RequestGenerationMiddleware, website/generations.py), and a copy made
 in that same generation is as current as the shared cache's. A page view that read six or seven
-pieces of shared content made as many round trips to the cache; now it makes one. The copy is kept pickled and unpickled for each read, as the shared
-cache's values are: every request gets objects of its own, which it may change.
+pieces of shared content made as many round trips to the cache; now it makes one. The copy is
+kept pickled and unpickled for each read, as the shared cache's values are: every request gets
+objects of its own, which it may change.
 
 Only with a cache every process shares (Redis, by REDIS_URL), or in a single process (the
 tests): with a memory cache in each of several processes, a change made in one (the admin, the
