@@ -14,7 +14,7 @@ from wagtail.search.backends import get_search_backend
 import pytest
 
 from search.engines import reset_fallback_state
-from tests.servers import RedisServer, missing_tools
+from tests.servers import CacheRequestLog, RedisServer, missing_tools
 from website import content_cache, demo
 from website.redis_breaker import BREAKER
 
@@ -111,6 +111,24 @@ def redis_server(tmp_path_factory):
     server = RedisServer(tmp_path_factory.mktemp("redis")).start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def frontend_cache(settings, site):
+    """The site's frontend cache (Varnish), played by a real HTTP server that notes the PURGE
+    and BAN requests it is sent (tests/servers.py). Loading the demo site queued a ban for
+    when the test's transaction commits, which it never does: forgotten, so that each test sees
+    what its own change sends."""
+    from django.db import connection
+
+    connection.run_on_commit.clear()
+    log = CacheRequestLog().start()
+    settings.FRONTEND_CACHE_PURGE_URL = log.url
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {"BACKEND": "website.frontend_cache.PurgingBackend", "LOCATION": log.url}
+    }
+    yield log
+    log.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -151,12 +151,19 @@ def start_new_generation() -> None:
     # The change is only seen by other requests once its transaction commits: one rendered in
     # between would keep the old content under the new generation. A second new generation on
     # commit leaves it behind (one per transaction; rolled back, there is nothing to leave).
+    once_on_commit(_advance_or_retry)
+
+
+def once_on_commit(function) -> None:
+    """transaction.on_commit(function), unless this same block already queued it."""
     connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        queued is _advance_or_retry for _, queued, _ in connection.run_on_commit
-    ):
-        return
-    transaction.on_commit(_advance_or_retry)
+    if connection.in_atomic_block:
+        block = set(connection.savepoint_ids)
+        if any(
+            queued is function and sids == block for sids, queued, _ in connection.run_on_commit
+        ):
+            return
+    transaction.on_commit(function)
 
 
 def _advance_or_retry() -> None:

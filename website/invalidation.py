@@ -13,7 +13,6 @@ any save or delete of a snippet, a site setting, a site, an image, a document, a
 view restriction (a restriction added to a section hides its pages, and takes them out of every
 listing)."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail import signals
@@ -25,16 +24,7 @@ def content_changed(**kwargs) -> None:
     generations.start_new_generation()
     # Once the change has committed (a ban sent before could be refilled from the old data),
     # and once per transaction (deleting a section deletes each page in it).
-    once_on_commit(frontend_cache.ban_every_site)
-
-
-def once_on_commit(function) -> None:
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        queued is function for _, queued, _ in connection.run_on_commit
-    ):
-        return
-    transaction.on_commit(function)
+    generations.once_on_commit(frontend_cache.ban_every_site)
 
 
 def connect_signals() -> None:

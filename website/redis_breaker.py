@@ -25,6 +25,7 @@ from django.conf import settings
 
 from redis.connection import Connection
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
@@ -37,28 +38,61 @@ class BreakerOpen(RedisConnectionError):
 
 
 class CircuitBreaker:
+    """Closed: every call goes to Redis. Open (after a failure): none does, for
+    REDIS_BREAKER_SECONDS. Then one call, in one thread, tries; the others still fail at once
+    until it answers (closed again) or fails (open again)."""
+
     def __init__(self):
         self._lock = threading.Lock()
         self._open_until = 0.0
+        self._failing = False
+        self._trying_thread: int | None = None
         self.trips = 0
 
-    def is_open(self) -> bool:
-        return time.monotonic() < self._open_until
+    def allow(self) -> bool:
+        if not self._failing:
+            return True
+        with self._lock:
+            thread = threading.get_ident()
+            if self._trying_thread == thread:
+                return True
+            now = time.monotonic()
+            if now < self._open_until:
+                return False
+            # This thread tries; the others wait for its answer as if still open.
+            self._open_until = now + settings.REDIS_BREAKER_SECONDS
+            self._trying_thread = thread
+            return True
+
+    def succeeded(self) -> None:
+        if self._failing:
+            with self._lock:
+                self._failing = False
+                self._open_until = 0.0
+                self._trying_thread = None
+            logger.warning("Redis answers again")
 
     def trip(self, error: BaseException, where: str) -> None:
         seconds = settings.REDIS_BREAKER_SECONDS
         with self._lock:
-            already_open = self.is_open()
+            first = not self._failing
+            self._failing = True
             self._open_until = time.monotonic() + seconds
+            self._trying_thread = None
             self.trips += 1
-        if not already_open:
+        if first:
             logger.warning(
-                "Redis at %s failed (%s): not asked again for %g s", where, error, seconds
+                "Redis at %s failed (%s): asked again once every %g s until it answers",
+                where,
+                error,
+                seconds,
             )
 
     def close(self) -> None:
         with self._lock:
+            self._failing = False
             self._open_until = 0.0
+            self._trying_thread = None
 
 
 BREAKER = CircuitBreaker()
@@ -81,7 +115,7 @@ class BreakerConnection(Connection):
     when Redis cannot be reached or does not answer in time."""
 
     def _guard(self) -> None:
-        if not _bypass.get() and BREAKER.is_open():
+        if not _bypass.get() and not BREAKER.allow():
             raise BreakerOpen(f"Redis at {self.host}:{self.port} skipped: it failed a moment ago")
 
     def _failed(self, error: BaseException) -> None:
@@ -106,7 +140,12 @@ class BreakerConnection(Connection):
 
     def read_response(self, *args, **kwargs):
         try:
-            return super().read_response(*args, **kwargs)
+            response = super().read_response(*args, **kwargs)
         except UNREACHABLE as error:
             self._failed(error)
             raise
+        except ResponseError:
+            BREAKER.succeeded()  # an error Redis answered: it is there
+            raise
+        BREAKER.succeeded()
+        return response

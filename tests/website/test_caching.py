@@ -124,23 +124,6 @@ def test_what_people_type_is_never_public(client, site, cache_times, url):
     assert {"private", "no-store"} <= directives(client.get(url))
 
 
-@pytest.fixture
-def frontend_cache(settings, site):
-    """The site's frontend cache, played by a real HTTP server that notes what it is sent.
-    Loading the demo site queued a ban for when the test's transaction commits, which it never
-    does: forgotten, so that each test sees what its own change queues."""
-    from django.db import connection
-
-    connection.run_on_commit.clear()
-    log = CacheRequestLog().start()
-    settings.FRONTEND_CACHE_PURGE_URL = log.url
-    settings.WAGTAILFRONTENDCACHE = {
-        "default": {"BACKEND": "website.frontend_cache.PurgingBackend", "LOCATION": log.url}
-    }
-    yield log
-    log.stop()
-
-
 BAN = ("BAN", "testserver", "/")
 
 

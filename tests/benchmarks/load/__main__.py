@@ -56,7 +56,7 @@ MIX_WEIGHTS = {
     "news_release": 15,
 }
 # What Varnish can serve with the app stopped: everything but what people type.
-CACHEABLE_KINDS = ("home", "hub_page", "hub_index", "news_index", "news_release", "services")
+CACHEABLE_KINDS = ("home", "hub_page", "hub_index", "news_index", "news_release", "service_page")
 SEARCH_WORDS = ["speech", "breastfeeding", "send support", "stay and play", "parenting", "nursery"]
 SERVICE_WORDS = ["speech", "feeding", "parenting", "youth", "money", ""]
 
@@ -131,6 +131,7 @@ def main() -> None:
             origin.stop()
             origin.env = {**env, "PAGE_CACHE_SECONDS": "600"}
             origin.start()
+            varnish.wait_until_backend(healthy=True)
             warm_up(varnish.url, mix)
             steps.append(
                 run_step("mix_varnish_page_cache", varnish.url, mix, 16, arguments.duration)
@@ -138,6 +139,7 @@ def main() -> None:
             origin.stop()
             origin.env = env
             origin.start()
+            varnish.wait_until_backend(healthy=True)
             warm_up(varnish.url, mix)
             steps.append(
                 run_step("mix_varnish_no_page_cache", varnish.url, mix, 16, arguments.duration)
@@ -170,6 +172,7 @@ def main() -> None:
                 end=origin.start,
             )
         )
+        varnish.wait_until_backend(healthy=True)
     finally:
         if varnish is not None:
             varnish.stop()
@@ -284,6 +287,7 @@ def site_paths(base_url: str) -> dict[str, list[str]]:
         "news_index": ["/news/", "/news/?topic=consultations", "/news/?year=2025"],
         "news_release": [p for p in page_paths if re.fullmatch(r"/news/[^/]+/", p)],
         "site_search": [f"/search/?q={quote(word)}" for word in SEARCH_WORDS],
+        "service_page": services[:10],
         "services_search": [
             f"/services/?q={quote(word)}&postcode={quote(pc)}&radius=5"
             for word, pc in zip(SERVICE_WORDS, postcodes, strict=False)
