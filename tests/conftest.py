@@ -113,6 +113,29 @@ def redis_server(tmp_path_factory):
     server.stop()
 
 
+@pytest.fixture(scope="session")
+def live_stack():
+    """The site under gunicorn behind Varnish, on Redis, with the task worker
+    (tests/live/stack.py): started once a session, by the first test that asks for it."""
+    missing = missing_tools("redis-server", "varnishd")
+    if missing:
+        unavailable(f"{', '.join(missing)} not installed (apt-get install redis-server varnish)")
+    from tests.live.stack import start_live_stack
+
+    stack = start_live_stack()
+    yield stack
+    stack.stop()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that uses the live stack runs in one xdist worker (make test uses
+    --dist loadgroup), so that the stack starts once."""
+    for item in items:
+        if "live_stack" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("live"))
+            item.add_marker(pytest.mark.live)
+
+
 @pytest.fixture
 def frontend_cache(settings, site):
     """The site's frontend cache (Varnish), played by a real HTTP server that notes the PURGE
