@@ -48,7 +48,9 @@ class InvalidationFailed(Exception):
 
 @task()
 def start_new_generation(attempt: int = 1) -> str:
-    """A new content generation (website/generations.py) that did not reach Redis."""
+    """A new content generation (website/generations.py) that did not reach Redis. Until it
+    lands, a page rendered from what Redis kept before the change may have gone into the HTTP
+    cache in front: banned again once it has."""
     try:
         with bypassing_breaker():
             generations.advance()
@@ -57,6 +59,7 @@ def start_new_generation(attempt: int = 1) -> str:
         raise InvalidationFailed(
             f"new generation, attempt {attempt}: {error}; {outcome}"
         ) from error
+    frontend_cache.ban_every_site()
     return "new generation stored"
 
 

@@ -101,8 +101,15 @@ EDGE_VALUES = [
     "1e3",
     "NaN",
     " 1 ",
+    # Digits that str.isdigit() accepts and int() may not, or reads as another number:
+    # Arabic-Indic one, superscript two, full-width one.
     "\u0661",
-]  # an Arabic-Indic one: isdigit() says yes
+    "\u00b2",
+    "\uff11",
+    # Moments that overflow a datetime once their offset is applied.
+    "0001-01-01T00:00:00+23:59",
+    "9999-12-31T23:59:59-23:59",
+]
 # One query string with most of what can go wrong at once, for the addresses that read none.
 NASTY_QUERY = (
     "q=%3Cscript%3Ehxss()%3C%2Fscript%3E&q=%00%FF%FE&page=-1&page=9999999999&year=%0A9999"

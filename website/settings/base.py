@@ -436,6 +436,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # Django's own default sends its loggers, with DEBUG on (make run), to a console
+        # handler of its own, which would print "Not Found: /WV14 0AA/" unredacted: ours only.
+        "django": {
+            "handlers": ["console"],
+            "level": env_str("LOG_LEVEL", "INFO"),
+            "propagate": False,
+        },
         "elastic_transport": {"level": "WARNING"},
         # One line per task and per page action drowns out what matters; raise to see them.
         "django_tasks": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")},
