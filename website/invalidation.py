@@ -40,8 +40,15 @@ def connect_signals() -> None:
     post_delete.connect(_on_delete, dispatch_uid="invalidation-delete")
 
 
-def _on_save(sender, **kwargs) -> None:
+# Saves that change nothing a visitor sees: Wagtail works out an image's or a document's size
+# and hash the first time a page shows it, and saves them.
+BOOKKEEPING_FIELDS = frozenset({"file_hash", "file_size"})
+
+
+def _on_save(sender, update_fields=None, **kwargs) -> None:
     # Saving a page is not publishing it: the page signals above cover pages.
+    if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
+        return
     if shown_on_pages(sender):
         content_changed()
 

@@ -68,7 +68,8 @@ def test_the_app_stopped_varnish_serves_what_it_has(live_stack):
     paths = pages(live_stack)
     for path in paths:
         live_stack.get(path)
-        assert live_stack.get(path).status == 200, path
+    kept = [(path, live_stack.get(path).headers.get("x-cache")) for path in paths]
+    assert kept == [(path, "hit") for path in paths]
     live_stack.gunicorn.stop()
     served, failed = 0, []
     try:

@@ -122,6 +122,9 @@ class LiveStack:
             SECURE_SSL_REDIRECT="false",
             REDIS_URL=self.redis.url,
             CACHE_KEY_PREFIX=f"live-{uuid.uuid4().hex[:8]}",
+            # One release for every process of the stack, started early or late (the digest of
+            # the code would differ if a file changed meanwhile, as in a rolling deploy).
+            RELEASE=f"live-{uuid.uuid4().hex[:8]}",
             FRONTEND_CACHE_PURGE_URL=f"http://{self.purge_proxy.url_host}",
             # The demo site's address is Varnish's: what Wagtail purges is what visitors ask.
             WAGTAILADMIN_BASE_URL=varnish_url,

@@ -6,6 +6,7 @@ and the fault drills."""
 
 from datetime import UTC, datetime, timedelta
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
 from django.template import RequestContext, Template
 from django.urls import path
@@ -244,3 +245,22 @@ def test_healthz_reports_a_real_redis_as_ok(client, settings, db, redis_server):
     body = client.get("/healthz/").json()
 
     assert body["checks"]["cache"] == {"status": "ok", "backend": "django_redis"}
+
+
+def test_wagtail_noting_an_images_size_bans_nothing(site, frontend_cache):
+    from wagtail.images import get_image_model
+
+    from tests.website.test_security_uploads import png_bytes
+
+    image = get_image_model().objects.create(
+        title="Photo", file=SimpleUploadedFile("photo.png", png_bytes())
+    )
+    frontend_cache.received.clear()
+    from django.db import connection
+
+    connection.run_on_commit.clear()
+    image.file_size = None
+    image.save(update_fields=["file_size"])
+    image.get_file_size()  # as a page that shows it does, the first time
+
+    assert connection.run_on_commit == []

@@ -357,6 +357,10 @@ AXES_CLIENT_IP_CALLABLE = "website.client_ip.client_ip_address"
 # Failures and lockouts are still logged (username and address); this drops axes' start-up
 # banner on every command and the user agent from its log lines.
 AXES_VERBOSE = False
+# The admin's "forgotten password" form sends an email each time: at most this many requests
+# in the window from one address, and as many for one email address (website/password_reset.py).
+PASSWORD_RESET_LIMIT = env_int("PASSWORD_RESET_LIMIT", 5)
+PASSWORD_RESET_WINDOW_MINUTES = env_float("PASSWORD_RESET_WINDOW_MINUTES", 60.0)
 
 # Two-factor sign-in for the admin (website/two_factor/): optional for each editor, or required
 # for everyone with admin access when ADMIN_REQUIRE_2FA is on.
