@@ -32,12 +32,18 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 
 install: $(VENV)/.installed ## Create .venv and install the locked dependencies
 
-run: install ## Serve the demo site on http://127.0.0.1:8000 (SQLite + database search), with the task worker and the scheduler
+# Where `make run` serves the demo. Canonical links, feeds, the sitemap, API URLs and the admin
+# name this address: the demo loader gives it to the Wagtail site (website/demo.py). HOST=0.0.0.0
+# listens on every interface; links then name 127.0.0.1 unless BASE_URL is given.
+BASE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
+
+run: install ## Serve the demo site on http://127.0.0.1:8000 (PORT=, HOST= to change; SQLite + database search), with the task worker and the scheduler
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py load_demo --create-admin
+	WAGTAILADMIN_BASE_URL='$(BASE_URL)' $(PY) manage.py load_demo --create-admin
 	@# The task worker (search index updates) and the scheduler (publish_scheduled every minute)
 	@# run beside the web server and stop with it.
-	@$(PY) manage.py db_worker --no-reload --interval 1 & worker=$$!; \
+	@export WAGTAILADMIN_BASE_URL='$(BASE_URL)'; \
+		$(PY) manage.py db_worker --no-reload --interval 1 & worker=$$!; \
 		$(PY) manage.py run_scheduler & scheduler=$$!; \
 		trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 		$(PY) manage.py runserver $(HOST):$(PORT)

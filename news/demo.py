@@ -1,7 +1,9 @@
 """The demo council's news: /news/ under the home page, topics, press contacts and fourteen
 releases from 2022 to 2026 (plus one under embargo, due a week after the demo is loaded), each
 with an illustration drawn by the loader. Like every demo loader it adds what is missing and
-changes nothing that exists. The releases are invented for this demo."""
+changes nothing that exists. The releases are invented for this demo; the hubs, services and
+places they name are the demo directory's (directory/demo.py, directory/demo_services.py), and
+tests/news/test_demo.py checks the hubs."""
 
 from datetime import datetime, timedelta
 
@@ -110,7 +112,7 @@ RELEASES = [
         "services would make family hubs easiest to use.",
         "body": [
             paragraph(
-                "Families, carers and professionals can now comment on proposals for eight "
+                "Families, carers and professionals can now comment on proposals for ten "
                 "family hubs across Wulfrun. The consultation runs for twelve weeks, online and "
                 "on paper at libraries and children's centres.",
                 "We are asking about locations, opening times, and which services people would "
@@ -136,14 +138,14 @@ RELEASES = [
         "body": [
             paragraph(
                 "2,431 people took part in the consultation on family hubs, three in four of "
-                "them parents or carers. Most supported the eight proposed locations; many asked "
+                "them parents or carers. Most supported the ten proposed locations; many asked "
                 "for hubs to open later on weekdays and on Saturday mornings.",
             ),
             heading("What we will do"),
             paragraph(
-                "Every hub will open until 7pm at least one evening a week, and four hubs will "
-                "open on Saturday mornings. Two proposed locations will move to buildings closer "
-                "to bus routes.",
+                "Three hubs will open in the evening at least once a week, and four will open "
+                "on Saturday mornings. Two proposed locations will move to buildings closer to "
+                "bus routes.",
             ),
             quote(
                 "Working dads barely get a look in at the moment. A Saturday session would mean "
@@ -154,8 +156,8 @@ RELEASES = [
         "related": ["have-your-say-on-family-hub-locations"],
     },
     {
-        "slug": "first-family-hub-opens-on-heath-lane",
-        "title": "First family hub opens on Heath Lane",
+        "slug": "first-family-hub-opens-in-bilston",
+        "title": "First family hub opens in Bilston",
         "date": (2023, 2, 27, 10, 0),
         "topics": ["new-hubs"],
         "contact": "priya",
@@ -164,20 +166,21 @@ RELEASES = [
             "teal",
             "Illustration: a single-storey family hub with a yellow front door",
         ),
-        "caption": "Heath Lane family hub, in the former Heath Lane children's centre.",
-        "summary": "Heath Lane family hub is open six days a week, with baby clinics, stay and "
-        "play, a youth club and a quiet room for confidential advice.",
+        "caption": "Bilston Family Hub, in the former Bilston children's centre.",
+        "summary": "Bilston Family Hub is open on weekdays, with a baby clinic, stay and play, "
+        "money advice and a quiet room for confidential advice.",
         "body": [
             paragraph(
-                "Wulfrun's first family hub opened its doors on Monday in the refurbished Heath "
-                "Lane children's centre. More than 300 people came to the open day.",
-                "Health visitors, midwives, family support workers and the council's welfare "
-                "rights team now work from the same building.",
+                "Wulfrun's first family hub opened its doors on Monday in the refurbished "
+                "children's centre on Mount Pleasant, Bilston. More than 300 people came to the "
+                "open day.",
+                "Health visitors, speech and language therapists, family hub staff and advisers "
+                "from Wulfrun Money Matters now work from the same building.",
             ),
             quote(
-                "I came for the baby weighing and left with a place on a sleep course and help "
-                "with my council tax. That's the point of a hub.",
-                ("Mariam", "a parent at Heath Lane"),
+                "I came for the baby weighing and left with a place on a parenting course and "
+                "help with my council tax. That's the point of a hub.",
+                ("Mariam", "a parent at Bilston"),
             ),
             (
                 "call_to_action",
@@ -197,36 +200,40 @@ RELEASES = [
         "topics": ["funding", "early-years"],
         "contact": "priya",
         "image": ("chart", "green", "Illustration: a bar chart rising beside a gold coin"),
-        "summary": "New funding will pay for infant feeding specialists in every hub and a "
-        "perinatal mental health team for parents who are struggling.",
+        "summary": "New funding will pay for infant feeding specialists and a perinatal mental "
+        "health team for parents who are struggling.",
         "body": [
             paragraph(
                 "Wulfrun has been awarded £1.2 million over three years to expand support for "
-                "new parents. The money will pay for four infant feeding specialists and a team "
-                "of three perinatal mental health practitioners based in family hubs.",
+                "new parents. The money will pay for four infant feeding specialists working "
+                "with the breastfeeding cafes and the infant feeding helpline, and for a "
+                "perinatal mental health team at Ashmore Park Clinic that also visits parents "
+                "at home.",
             ),
             heading("Who it is for"),
             paragraph(
-                "Any parent from pregnancy until their baby is two. Parents can refer themselves "
-                "at any hub or be referred by their midwife, health visitor or GP.",
+                "Infant feeding support is for any parent from pregnancy until their baby is "
+                "two: drop in to a breastfeeding cafe or call the infant feeding helpline. The "
+                "perinatal mental health team sees mothers referred by their midwife, health "
+                "visitor or GP, in pregnancy and the first year.",
             ),
         ],
-        "related": ["first-family-hub-opens-on-heath-lane"],
+        "related": ["first-family-hub-opens-in-bilston"],
     },
     {
         "slug": "three-more-family-hubs-open",
-        "title": "Stay and play sessions double as three more hubs open",
+        "title": "Stay and play sessions triple as three more hubs open",
         "date": (2023, 9, 4, 10, 30),
         "topics": ["new-hubs", "early-years"],
         "contact": "tom",
         "image": ("building", "plum", "Illustration: a family hub with trees either side"),
-        "summary": "Canal Street, Oakfield and Northgate family hubs open this week, doubling the "
-        "number of stay and play sessions in the borough.",
+        "summary": "Wednesfield, Low Hill and Whitmore Reans family hubs open this week, and "
+        "there are now three times as many stay and play sessions in the borough.",
         "body": [
             paragraph(
-                "Three family hubs open this week at Canal Street, Oakfield and Northgate. With "
-                "Heath Lane, that makes four, and 48 stay and play sessions a week across "
-                "Wulfrun, up from 23 a year ago.",
+                "Three family hubs open this week, in Wednesfield, Low Hill and Whitmore Reans. "
+                "With Bilston, that makes four, and stay and play goes from 2 sessions a week to "
+                "6, at Bilston, Wednesfield and Low Hill.",
             ),
             quote(
                 "Stay and play is often the first time a parent talks to us. The more sessions "
@@ -234,22 +241,25 @@ RELEASES = [
                 DIRECTOR,
             ),
         ],
-        "related": ["first-family-hub-opens-on-heath-lane"],
+        "related": ["first-family-hub-opens-in-bilston"],
     },
     {
         "slug": "cabinet-approves-longer-opening-hours",
-        "title": "Cabinet approves longer opening hours at four family hubs",
+        "title": "Cabinet approves longer opening hours at three family hubs",
         "date": (2024, 1, 22, 14, 0),
         "topics": ["cabinet-decisions"],
         "contact": "priya",
         "image": ("meeting", "blue", "Illustration: people in a meeting with papers on the table"),
-        "summary": "From April, four family hubs will open until 7pm on weekdays and on Saturday "
+        "summary": "From April, three family hubs will open in the evening or on Saturday "
         "mornings, as families asked in the 2022 consultation.",
         "body": [
             paragraph(
-                "Cabinet has agreed to extend opening hours at Heath Lane, Canal Street, Oakfield "
-                "and Northgate family hubs from 1 April. The £180,000 a year cost comes from the "
-                "family hubs budget, by sharing reception staff with the libraries next door.",
+                "Cabinet has agreed longer opening hours at three family hubs from 1 April. "
+                "Bilston Family Hub will open on Saturday mornings. Whitmore Reans Family Hub "
+                "will open from 8:30am to 6pm on weekdays, and on Saturday mornings. Wednesfield "
+                "Family Hub will stay open until 8pm on Tuesdays for its youth club.",
+                "The £180,000 a year cost comes from the family hubs budget, by sharing "
+                "reception staff with the youth service.",
             ),
             quote(
                 "Families told us what they needed in 2022. This decision delivers it.",
@@ -277,7 +287,7 @@ RELEASES = [
                 "want to do more for families with teenagers, and we are asking parents, carers "
                 "and young people what that should be.",
                 "The consultation is open for eight weeks. Young people can also take part at "
-                "youth club sessions in every hub.",
+                "the youth club at Wednesfield Family Hub.",
             ),
         ],
         "related": ["have-your-say-on-family-hub-locations", "contact-us"],
@@ -312,41 +322,46 @@ RELEASES = [
         "related": ["three-more-family-hubs-open"],
     },
     {
-        "slug": "speech-and-language-drop-ins-at-every-hub",
-        "title": "Speech and language drop-ins now at every family hub",
+        "slug": "speech-and-language-drop-ins-at-three-hubs",
+        "title": "Speech and language drop-ins now at three family hubs",
         "date": (2025, 2, 3, 9, 30),
         "topics": ["early-years"],
         "contact": "tom",
         "image": ("speech", "plum", "Illustration: a parent and a small child talking"),
         "summary": "Parents worried about their child's talking can now see a speech and language "
-        "therapy assistant at any family hub, without an appointment.",
+        "therapist at Bilston, Tettenhall or City Centre family hubs, without an appointment.",
         "body": [
             paragraph(
-                "Weekly speech and language drop-ins, trialled at Heath Lane last year, now run "
-                "at every family hub. Parents of children under five can ask for advice without "
-                "a referral or an appointment.",
+                "Weekly speech and language drop-ins, trialled at Bilston last year, now also "
+                "run at Tettenhall and City Centre family hubs, on Wednesday and Saturday "
+                "mornings. Parents of children under five can ask for advice without a referral "
+                "or an appointment.",
                 "In the trial, two in three children seen at a drop-in needed no further "
                 "referral: a few simple changes at home were enough.",
             ),
         ],
-        "related": ["first-family-hub-opens-on-heath-lane"],
+        "related": ["first-family-hub-opens-in-bilston"],
     },
     {
-        "slug": "riverside-family-hub-opens-with-community-garden",
-        "title": "Riverside family hub opens with a community garden",
+        "slug": "penn-family-hub-opens-with-community-garden",
+        "title": "Penn family hub opens with a community garden",
         "date": (2025, 6, 30, 10, 0),
         "topics": ["new-hubs"],
         "contact": "priya",
         "image": ("garden", "green", "Illustration: a garden with swings, trees and flowers"),
-        "caption": "The garden at Riverside was planted by volunteers from the estate.",
+        "caption": "The garden at Penn was planted by volunteers from the neighbourhood.",
         "credit": "Illustration: Wulfrun Borough Council",
-        "summary": "Wulfrun's fifth family hub has a garden and outdoor play area, designed with "
-        "families from the Riverside estate.",
+        "summary": "Wulfrun's tenth family hub has a garden and outdoor play area, designed with "
+        "families from Penn.",
         "body": [
             paragraph(
-                "Riverside family hub opened on Saturday with a community garden and an outdoor "
-                "play area designed with families from the estate. Outdoor stay and play sessions "
-                "will run all year round.",
+                "Penn Family Hub opened on Saturday with a community garden and an outdoor "
+                "play area designed with local families. Stay and play will move out into the "
+                "garden whenever it is dry.",
+                "Penn is the tenth family hub to open since 2023, after Tettenhall, Ettingshall, "
+                "Pendeford, Bushbury and City Centre, and the last of the ten in the plan "
+                "cabinet agreed in 2022. It is open from Tuesday to Saturday, with a Dads' "
+                "Saturday club.",
             ),
         ],
         "related": ["three-more-family-hubs-open"],
@@ -363,7 +378,7 @@ RELEASES = [
         "body": [
             paragraph(
                 "Cabinet has published its proposed family hubs budget for 2026 to 2027. All "
-                "five hubs stay open with the same hours; savings of £240,000 come from sharing "
+                "ten hubs stay open with the same hours; savings of £240,000 come from sharing "
                 "buildings with libraries and health services, and from back-office costs.",
             ),
             quote(
@@ -385,8 +400,8 @@ RELEASES = [
         "body": [
             paragraph(
                 "Inspectors returned in February to check progress since 2024. They found that "
-                "the number of fathers using hubs has doubled, helped by Saturday sessions and a "
-                "dads' group at every hub.",
+                "the number of fathers using hubs has doubled, helped by the Dads' Saturday "
+                "club at Bilston and Penn family hubs.",
             ),
         ],
         "related": ["inspectors-praise-early-help-for-families"],
@@ -414,16 +429,20 @@ RELEASES = [
 
 EMBARGOED_RELEASE = {
     "slug": "winter-warm-spaces-at-family-hubs",
-    "title": "Warm spaces and holiday activities at family hubs this winter",
+    "title": "Warm spaces at family hubs, and free holiday activities, this winter",
     "topics": ["early-years", "funding"],
     "contact": "priya",
     "image": ("garden", "plum", "Illustration: a play area with trees and flowers"),
-    "summary": "Every family hub will be a free warm space this winter, with holiday activities "
-    "and a hot meal for children on free school meals.",
+    "summary": "Every family hub will be a free warm space this winter, and children on free "
+    "school meals can book holiday activities with a hot meal.",
     "body": [
         paragraph(
-            "From December, all five family hubs will open as free warm spaces on weekdays, with "
-            "holiday activities and a hot meal for children who get free school meals.",
+            "From December, all ten family hubs will be free warm spaces whenever they are "
+            "open, with hot drinks and somewhere to sit and play. The hubs close for Christmas "
+            "from 24 December to 1 January.",
+            "In the Christmas holidays, children who get benefits-related free school meals can "
+            "book free activities and a hot meal at Phoenix Community Centre and Codsall Village "
+            "Hall, with the code their school sends home.",
         ),
     ],
     "related": [],

@@ -1,7 +1,9 @@
 """The demo council's site-wide content: the home page, standard pages, council details and the
 main navigation. `manage.py load_demo` runs this first, then every app that names a
 `demo_module` in its AppConfig. Each loader creates what is missing and leaves what exists alone,
-so running it twice duplicates nothing and never overwrites an editor's change."""
+so running it twice duplicates nothing and never overwrites an editor's change. One exception:
+the default site's address follows where the demo is served (`make run PORT=`) while it is
+still a local one (ensure_served_address)."""
 
 from importlib import import_module
 from urllib.parse import urlsplit
@@ -48,6 +50,35 @@ def create_root_page() -> Page:
     return Page.add_root(instance=Page(title="Root", slug="root"))
 
 
+# Hostnames only a local run uses: a default site with one of these was made by the demo
+# loader (or is Wagtail's own "localhost" placeholder), never by an operator for real visitors.
+LOOPBACK_HOSTNAMES = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0"})  # noqa: S104
+
+
+def served_address() -> tuple[str, int]:
+    """(hostname, port) of WAGTAILADMIN_BASE_URL, where the site is served: `make run` sets it
+    from its HOST and PORT. The site's address makes canonical, feed, sitemap and API URLs
+    absolute."""
+    base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return (
+        base_url.hostname or "localhost",
+        base_url.port or (443 if base_url.scheme == "https" else 80),
+    )
+
+
+def ensure_served_address(site: Site) -> None:
+    """Move the default site to the address the demo is served at, when the site still has a
+    local address: an earlier `make run` on another port (or Wagtail's "localhost:80") set it,
+    and every absolute link would point at a server that is not there. A site with any other
+    hostname was set by someone for real visitors and is never changed here."""
+    if site.hostname not in LOOPBACK_HOSTNAMES:
+        return
+    hostname, port = served_address()
+    if (site.hostname, site.port) != (hostname, port):
+        site.hostname, site.port = hostname, port
+        site.save(update_fields=["hostname", "port"])
+
+
 @transaction.atomic
 def ensure_home_page() -> tuple[Site, HomePage]:
     """Make a HomePage the default site's root, replacing Wagtail's "Welcome" page."""
@@ -84,19 +115,19 @@ def ensure_home_page() -> tuple[Site, HomePage]:
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        # The site's address makes canonical and feed URLs absolute: take it from
-        # WAGTAILADMIN_BASE_URL (http://127.0.0.1:8000 for `make run`).
-        base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        hostname, port = served_address()
         site = Site.objects.create(
-            hostname=base_url.hostname or "localhost",
-            port=base_url.port or (443 if base_url.scheme == "https" else 80),
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name=f"{COUNCIL_NAME} {SERVICE_NAME}",
         )
-    elif site.root_page_id != home.id:
-        site.root_page = home
-        site.save()
+    else:
+        if site.root_page_id != home.id:
+            site.root_page = home
+            site.save()
+        ensure_served_address(site)
     return site, home
 
 

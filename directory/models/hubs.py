@@ -28,7 +28,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
-from directory import geo, postcodes
+from directory import ages, geo, postcodes
 from directory import opening_hours as hours
 from directory.panels import LocationPanel
 from website import content_cache
@@ -315,11 +315,10 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
 
     @property
     def ages_served(self) -> str:
-        start = "Pregnancy" if self.serves_pregnancy else f"Age {self.min_age}"
-        text = f"{start} to {self.max_age} years"
-        if self.max_age_send and self.max_age_send > self.max_age:
-            text += f", or {self.max_age_send} for young people with SEND"
-        return text
+        """For example "Pregnancy to 19 years, or 25 for young people with SEND"."""
+        return ages.hub_ages_text(
+            self.min_age, self.max_age, self.serves_pregnancy, self.max_age_send
+        )
 
     @cached_property
     def directions_url(self) -> str:

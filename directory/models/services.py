@@ -18,6 +18,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import (
@@ -35,8 +36,8 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
+from directory import ages, postcodes, taxonomy_seed
 from directory import opening_hours as hours
-from directory import postcodes, taxonomy_seed
 from search.faceted import FacetDocument
 from website import content_cache
 from website.models import PAGE_LINK_FIELDS, BasePage
@@ -714,24 +715,14 @@ class ServicePage(OpeningHoursMixin, BasePage):
 
     @property
     def ages_text(self) -> str:
-        """For example 'Pregnancy to 5 years', 'Ages 11 to 19' or 'All ages'."""
-        low, high = self.minimum_age, self.maximum_age
-        if self.pregnancy:
-            start = "Pregnancy"
-            if low not in (None, 0):
-                return (
-                    f"Pregnancy, and ages {low} to {high}"
-                    if high is not None
-                    else (f"Pregnancy, and ages {low} and over")
-                )
-            return f"{start} to {high} years" if high is not None else "Pregnancy and all ages"
-        if low in (None, 0) and high is None:
-            return "All ages"
-        if high is None:
-            return f"Ages {low} and over"
-        if low in (None, 0):
-            return "Under 1" if high == 0 else f"Up to {high} years"
-        return f"Ages {low} to {high}"
+        """The ages it is for ("Pregnancy to 4 years", "Ages 11 to 19"). A service that sets no
+        child's ages and whose "who it is for" says who gives only what is sure ("Pregnancy",
+        or nothing): "All ages" beside "Anyone aged 16 or over affected by domestic abuse", or
+        "Pregnancy and children of all ages" on antenatal classes, would not be true."""
+        no_child_ages = self.minimum_age in (None, 0) and self.maximum_age is None
+        if no_child_ages and self.eligibility_description.strip():
+            return gettext("Pregnancy") if self.pregnancy else ""
+        return ages.age_range_text(self.minimum_age, self.maximum_age, self.pregnancy)
 
     @property
     def cost_text(self) -> str:

@@ -68,16 +68,16 @@ def bulk_create_services(index, count: int, rng: random.Random) -> int:
             specs = []
             for number in numbers:
                 spec = rng.choice(SERVICES)
-                title = f"{spec[0]} {number}"
-                slug = f"{slugify(spec[0])}-bench-{number}"
-                low, high = spec[5]
-                free = spec[7] is None or rng.random() < 0.5
+                title = f"{spec.title} {number}"
+                slug = f"{slugify(spec.title)}-bench-{number}"
+                low, high = spec.minimum_age, spec.maximum_age
+                free = spec.cost is None or rng.random() < 0.5
                 page = ServicePage(
                     title=title,
                     draft_title=title,
                     slug=slug,
-                    summary=spec[1],
-                    description=f"<p>{spec[1]}</p>",
+                    summary=spec.summary,
+                    description=f"<p>{spec.summary}</p>",
                     path=Page._get_path(parent.path, depth, next_step),
                     depth=depth,
                     numchild=0,
@@ -92,13 +92,13 @@ def bulk_create_services(index, count: int, rng: random.Random) -> int:
                     oruk_id=uuid.uuid4(),
                     minimum_age=low,
                     maximum_age=high,
-                    pregnancy=spec[6],
+                    pregnancy=spec.pregnancy,
                     is_free=free,
                     cost_amount=None if free else Decimal("2.50"),
-                    self_referral=spec[8],
+                    self_referral=spec.self_referral,
                     in_person=True,
-                    online=spec[9],
-                    by_phone=spec[10],
+                    online=spec.online,
+                    by_phone=spec.by_phone,
                     last_reviewed=now.date(),
                 )
                 next_step += 1
@@ -123,7 +123,7 @@ def bulk_create_services(index, count: int, rng: random.Random) -> int:
             for page, spec in zip(pages, specs, strict=True):
                 categories += [
                     categories_through(servicepage_id=page.pk, taxonomyterm_id=terms[code])
-                    for code in spec[2]
+                    for code in spec.categories
                 ]
                 places += [
                     hubs_through(servicepage_id=page.pk, familyhubpage_id=hub)

@@ -41,7 +41,7 @@ def test_service_page_shows_what_a_family_needs(client, directory):
         "Self-referral",
     ]
     assert "Run by Wulfrun NHS Trust" in text
-    assert "Up to 5 years" in text
+    assert "0 to 5 years" in text
     assert "You can refer yourself." in text
     assert "Closed, opens tomorrow at 10am" in text
     hub_link = page.select_one(".service-places a")

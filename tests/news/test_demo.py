@@ -1,13 +1,17 @@
 """The demo council's news, as `manage.py load_demo` loads it."""
 
+import re
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from wagtail.models import WorkflowPage
 
 import pytest
 
+from directory import demo as directory_demo
+from directory import demo_services
 from news import demo
 from news.models import NewsIndexPage, NewsReleasePage, NewsTopic
 from website.models import NavigationSettings
@@ -67,3 +71,80 @@ def test_the_demo_news_pages_render(client, news_demo):
     assert client.get("/news/").status_code == 200
     for release in NewsReleasePage.objects.live()[:3]:
         assert client.get(release.url).status_code == 200
+
+
+# Words that can come before "family hub" without naming one ("Every family hub", "Wulfrun's
+# first family hub").
+NOT_HUB_NAMES = {"Every", "Each", "The", "Our", "Your", "A", "All", "First", "Wulfrun's"} | {
+    number.capitalize() for number in ("two", "three", "four", "five", "six", "ten")
+}
+
+
+def release_text(spec: dict) -> str:
+    """Everything a release says: title, summary, caption and every block of its body, one
+    after another as sentences."""
+    parts = [spec["title"], spec["summary"], spec.get("caption", "")]
+    for _, value in spec["body"]:
+        if isinstance(value, str):
+            parts.append(strip_tags(value))
+        else:
+            parts.extend(str(item) for item in value.values() if isinstance(item, str))
+    return ". ".join(parts)
+
+
+def hub_names_before_family_hub(text: str) -> list[str]:
+    """The names in "Bilston Family Hub", "Bilston family hub" and "Wednesfield, Low Hill and
+    Whitmore Reans family hubs"."""
+    names = []
+    for match in re.finditer(r"family hubs?\b", text, flags=re.IGNORECASE):
+        before = text[: match.start()].split()
+        words = []
+        while before and (before[-1] == "and" or before[-1].rstrip(",")[:1].isupper()):
+            if before[-1].endswith(".") or before[-1].rstrip(",") in ("Hub", "Hubs"):
+                break  # the end of the sentence, or of the hub named before
+            words.insert(0, before.pop())
+        while words and words[0] == "and":
+            words.pop(0)
+        listed = " ".join(words).replace(",", " and ").split(" and ")
+        names += [name.strip() for name in listed if name.strip()]
+    return [name for name in names if name not in NOT_HUB_NAMES]
+
+
+def test_reading_hub_names_from_text():
+    text = (
+        "Three family hubs open in Wednesfield, Low Hill and Whitmore Reans. Every family hub "
+        "is free. Heath Lane family hub opened, then Bilston Family Hub, and Canal Street, "
+        "Oakfield and Northgate family hubs."
+    )
+    assert hub_names_before_family_hub(text) == [
+        "Heath Lane",
+        "Bilston",
+        "Canal Street",
+        "Oakfield",
+        "Northgate",
+    ]
+
+
+def test_every_hub_a_release_names_is_in_the_demo_directory():
+    hubs = {spec["title"].removesuffix(" Family Hub") for spec in directory_demo.HUBS}
+    places = {place[0] for place in demo_services.PLACES.values()}
+    named = set()
+    for spec in [*demo.RELEASES, demo.EMBARGOED_RELEASE]:
+        text = release_text(spec)
+        for name in hub_names_before_family_hub(text):
+            assert name in hubs, f"{spec['slug']} names {name!r}, not a demo hub"
+            named.add(name)
+        for retired in ("Heath Lane", "Riverside", "Canal Street", "Oakfield", "Northgate"):
+            assert retired not in text, spec["slug"]
+        # Other places a release names are the directory's too.
+        for place in re.findall(r"(?:at|in) ((?:[A-Z]\w+ )+(?:Centre|Hall|Clinic|Library))", text):
+            assert place in places, f"{spec['slug']} names {place!r}, not a demo place"
+    assert len(named) >= 6, "the releases name the hubs they are about"
+
+
+def test_a_release_that_counts_the_hubs_counts_the_demo_directorys():
+    count = {10: "ten"}[len(directory_demo.HUBS)]
+    for spec in [*demo.RELEASES, demo.EMBARGOED_RELEASE]:
+        text = release_text(spec)
+        for number in re.findall(r"\ball (\w+) (?:family )?hubs\b", text):
+            assert number == count, spec["slug"]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
@@ -5,6 +6,12 @@ from website import demo
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "harbour-demo"  # noqa: S105 (a demo login, printed and documented)
+
+
+def admin_url() -> str:
+    """Where the admin is served: WAGTAILADMIN_BASE_URL, which `make run` sets from its HOST
+    and PORT."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/"
 
 
 class Command(BaseCommand):
@@ -35,7 +42,7 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             self.style.SUCCESS(
-                f"Admin: http://127.0.0.1:8000/admin/  user {DEMO_ADMIN_USERNAME!r}  "
+                f"Admin: {admin_url()}  user {DEMO_ADMIN_USERNAME!r}  "
                 f"password {DEMO_ADMIN_PASSWORD!r} (created once; change it if you keep this "
                 "database)"
             )
