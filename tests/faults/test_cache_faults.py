@@ -69,7 +69,7 @@ def test_the_app_stopped_varnish_serves_what_it_has(live_stack):
     for path in paths:
         live_stack.get(path)
     kept = [(path, live_stack.get(path).headers.get("x-cache")) for path in paths]
-    assert kept == [(path, "hit") for path in paths]
+    assert kept == [(path, "hit") for path in paths], live_stack.worker_tasks()
     live_stack.gunicorn.stop()
     served, failed = 0, []
     try:

@@ -205,6 +205,11 @@ class LiveStack:
         base = self.env["ELASTICSEARCH_URL"].split(",")[0].rstrip("/")
         fetch(f"{base}/{prefix}*?expand_wildcards=all", method="DELETE", timeout=30)
 
+    def worker_tasks(self, lines: int = 30) -> str:
+        """The end of the task worker's log, for a drill's failure message."""
+        log = (self.home / "worker.log").read_text(errors="replace").splitlines()
+        return "\n".join(line for line in log if "state=" in line or "Error" in line)[-4000:]
+
     def wait_for(self, check, seconds: float, interval: float = 0.2):
         """check()'s first true answer within `seconds` (polling), or its last false one."""
         deadline = time.monotonic() + seconds
