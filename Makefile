@@ -62,10 +62,10 @@ worker: install ## Run only the task worker (search index updates, rebuilds), as
 	$(PY) manage.py db_worker --no-reload
 
 test: install ## Run the whole suite (see README: DATABASE_URL, ELASTICSEARCH_URL)
-	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 test-embedded: install ## The shorter CI pass on SQLite + database search (no browser, no Elasticsearch)
-	env -u DATABASE_URL -u ELASTICSEARCH_URL $(PY) -m pytest -m "not browser and not elasticsearch and not postgres" -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	env -u DATABASE_URL -u ELASTICSEARCH_URL $(PY) -m pytest -m "not browser and not elasticsearch and not postgres and not live" -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install $(NODE_MODULES) ## ruff, template indentation, style lint, Django checks, missing migrations
 	$(VENV)/bin/ruff check .

@@ -28,6 +28,8 @@ from django.utils.translation import get_language, gettext, pgettext
 
 import holidays
 
+from website.shared_cache import content_true_until
+
 LONDON = ZoneInfo("Europe/London")
 UTC = ZoneInfo("UTC")
 # Monday is 0, as datetime.weekday() counts. English, for code and admin choices; what families
@@ -364,6 +366,30 @@ def sittings_status_at(sittings: Sequence[Sitting], moment: datetime) -> Status 
     return statuses[0]
 
 
+def status_true_until(sittings: Sequence[Sitting], moment: datetime) -> datetime:
+    """Until when the status line given at `moment` stays true: the next moment any of the
+    places opens or closes, or the next midnight in London, when its relative words ("today",
+    "tomorrow", "on Monday") move on, whichever comes first.
+
+    >>> nine = datetime(2026, 12, 7, 9, 0, tzinfo=LONDON)
+    >>> weekdays = Schedule(sessions=(Session(0, time(9), time(17)),), bank_holidays={})
+    >>> status_true_until([Sitting("", weekdays)], nine - timedelta(minutes=1)) == nine
+    True
+    >>> status_true_until([Sitting("", weekdays)], nine).isoformat()
+    '2026-12-07T17:00:00+00:00'
+    >>> status_true_until([Sitting("", weekdays)], nine + timedelta(hours=9)).isoformat()
+    '2026-12-08T00:00:00+00:00'
+    """
+    local = moment.astimezone(LONDON)
+    midnight = datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=LONDON)
+    changes = [
+        status_at(sitting.schedule, moment, sitting.place).next_change
+        for sitting in sittings
+        if sitting.schedule.has_hours
+    ]
+    return min([midnight, *(change for change in changes if change is not None)])
+
+
 def format_time(moment: time) -> str:
     """GOV.UK style: 9am, 5:30pm, midday, midnight."""
     if moment == time(0, 0):
@@ -617,12 +643,16 @@ KEPT_ANSWERS = 2048
 
 def kept_status_at(sittings: Sequence[Sitting] | Schedule, moment: datetime) -> Status | None:
     """sittings_status_at (status_at for one schedule), worked out once per schedule and
-    minute in each process."""
+    minute in each process. The line goes on a page: the page is noted as true only until the
+    line changes (website.shared_cache), so no cache keeps "Open now" past closing time."""
     sittings = _as_sittings(sittings)
     key = _kept_key(sittings)
     if key is None:
+        content_true_until(status_true_until(sittings, moment))
         return sittings_status_at(sittings, moment)
-    return _status_in_minute(key, _start_of_minute(moment))
+    minute = _start_of_minute(moment)
+    content_true_until(_true_until_in_minute(key, minute))
+    return _status_in_minute(key, minute)
 
 
 def kept_status_segments_json(
@@ -631,6 +661,8 @@ def kept_status_segments_json(
     """status_segments_json from the start of `start`'s minute, worked out once per schedule,
     minute and length in each process."""
     sittings = _as_sittings(sittings)
+    # The browser picks the line for its clock from these; beyond them it has none.
+    content_true_until(start + timedelta(hours=hours))
     key = _kept_key(sittings)
     if key is None:
         return status_segments_json(sittings, start, hours)
@@ -693,6 +725,11 @@ def _start_of_minute(moment: datetime) -> datetime:
 @lru_cache(maxsize=KEPT_ANSWERS)
 def _status_in_minute(key: tuple, minute: datetime) -> Status | None:
     return sittings_status_at(_fresh(key), minute)
+
+
+@lru_cache(maxsize=KEPT_ANSWERS)
+def _true_until_in_minute(key: tuple, minute: datetime) -> datetime:
+    return status_true_until(_fresh(key), minute)
 
 
 @lru_cache(maxsize=KEPT_ANSWERS)

@@ -14,7 +14,9 @@ from wagtail.search.backends import get_search_backend
 import pytest
 
 from search.engines import reset_fallback_state
+from tests.servers import CacheRequestLog, RedisServer, missing_tools
 from website import content_cache, demo
+from website.redis_breaker import BREAKER
 
 IN_CI = bool(os.environ.get("CI"))
 
@@ -89,6 +91,67 @@ def empty_caches():
     for cache in caches.all():
         cache.clear()
     content_cache.forget_local_copies()
+
+
+@pytest.fixture(autouse=True)
+def forget_redis_failures():
+    """A test that points the cache at a closed port trips this process's Redis circuit
+    breaker (website/redis_breaker.py): each test starts with it closed."""
+    BREAKER.close()
+    yield
+    BREAKER.close()
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory):
+    """A real Redis of our own for the session, on a free port, started by scripts/redis.sh
+    with the project's settings (deploy/redis/harbour.conf)."""
+    if missing_tools("redis-server"):
+        unavailable("redis-server is not installed (apt-get install redis-server)")
+    server = RedisServer(tmp_path_factory.mktemp("redis")).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def live_stack():
+    """The site under gunicorn behind Varnish, on Redis, with the task worker
+    (tests/live/stack.py): started once a session, by the first test that asks for it."""
+    missing = missing_tools("redis-server", "varnishd")
+    if missing:
+        unavailable(f"{', '.join(missing)} not installed (apt-get install redis-server varnish)")
+    from tests.live.stack import start_live_stack
+
+    stack = start_live_stack()
+    yield stack
+    stack.stop()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that uses the live stack runs in one xdist worker (make test uses
+    --dist loadgroup), so that the stack starts once."""
+    for item in items:
+        if "live_stack" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("live"))
+            item.add_marker(pytest.mark.live)
+
+
+@pytest.fixture
+def frontend_cache(settings, site):
+    """The site's frontend cache (Varnish), played by a real HTTP server that notes the PURGE
+    and BAN requests it is sent (tests/servers.py). Loading the demo site queued a ban for
+    when the test's transaction commits, which it never does: forgotten, so that each test sees
+    what its own change sends."""
+    from django.db import connection
+
+    connection.run_on_commit.clear()
+    log = CacheRequestLog().start()
+    settings.FRONTEND_CACHE_PURGE_URL = log.url
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {"BACKEND": "website.frontend_cache.PurgingBackend", "LOCATION": log.url}
+    }
+    yield log
+    log.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,6 @@ class WebsiteConfig(AppConfig):
     verbose_name = "Website"
 
     def ready(self):
-        from . import checks, page_cache  # noqa: F401 - checks register themselves
+        from . import checks, invalidation  # noqa: F401 - checks register themselves
 
-        page_cache.purge_when_content_changes()
+        invalidation.connect_signals()

@@ -1,19 +1,19 @@
 """Data that every page shows and that only an editor's change can change: the list of sites,
-the council's and the navigation settings, the header and footer links, and which sections
-have view restrictions.
+the council's and the navigation settings, the header and footer links, which sections have
+view restrictions, and what the apps keep beside them (routes, opening schedules, cards).
 
 Read afresh, they cost every page view five or six queries before its own content (on this
 project's reference machine about 2 ms each, most of it Python). Here each is kept in Django's
-cache with the page cache's generation (website/page_cache.py), one round trip per read: every
+cache with the content generation (website/generations.py), one round trip per read: every
 publish, unpublish, move or delete of a page, and every save or delete of a snippet, setting,
 site or view restriction, starts a new generation, so nothing is read stale after a change.
 
 Within a request, what is read a second time comes from this process's own copy: a request
-reads the generation once (RequestGenerationMiddleware, website/page_cache.py), and a copy made
+reads the generation once (RequestGenerationMiddleware, website/generations.py), and a copy made
 in that same generation is as current as the shared cache's. A page view that read six or seven
-pieces of shared content made as many round trips to the cache; now it makes one, or none more
-than the page cache's own. The copy is kept pickled and unpickled for each read, as the shared
-cache's values are: every request gets objects of its own, which it may change.
+pieces of shared content made as many round trips to the cache; now it makes one. The copy is
+kept pickled and unpickled for each read, as the shared cache's values are: every request gets
+objects of its own, which it may change.
 
 Only with a cache every process shares (Redis, by REDIS_URL), or in a single process (the
 tests): with a memory cache in each of several processes, a change made in one (the admin, the
@@ -27,7 +27,7 @@ from typing import TypeVar
 
 from django.conf import settings
 
-from . import page_cache
+from . import generations
 
 logger = logging.getLogger(__name__)
 
@@ -101,12 +101,12 @@ def _remember(
     trip, the rest built at once and kept (those `keep` accepts) in one more."""
     if not settings.CONTENT_CACHE_SECONDS or not keys:
         return build_missing(list(keys.values()))
-    values = _local_copies_of(keys, page_cache.request_generation())
+    values = _local_copies_of(keys, generations.request_generation())
     if len(values) == len(keys):
         return values
     keys = {key: id_ for key, id_ in keys.items() if id_ not in values}
     try:
-        generation, found = page_cache.lookup_many(list(keys), MISSING)
+        generation, found = generations.lookup_many(list(keys), MISSING)
     except Exception:  # a cache server that is down must not take the site down
         logger.warning("content cache unavailable", exc_info=True)
         values.update(build_missing(list(keys.values())))
@@ -123,7 +123,7 @@ def _remember(
         }
         if to_keep:
             try:
-                page_cache.keep_many(to_keep, generation, settings.CONTENT_CACHE_SECONDS)
+                generations.keep_many(to_keep, generation, settings.CONTENT_CACHE_SECONDS)
             except Exception:
                 logger.warning("content cache unavailable", exc_info=True)
             else:

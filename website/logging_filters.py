@@ -7,12 +7,16 @@ import re
 QUERY_STRING = re.compile(r"\?[^\s\"]*")
 # Paths that carry what someone typed: /api/v1/postcodes/WV1 1SH/.
 PERSONAL_PATH = re.compile(r"(/api/v1/postcodes/)[^/\"?\n]*")
+# A whole postcode anywhere else in a path (typed into the address bar: /WV14%200AA/), with
+# any spacing a URL can carry.
+POSTCODE = re.compile(r"(?i)\b[A-Z]{1,2}[0-9][A-Z0-9]?(?:\s|%20|\+|-|_)*[0-9][A-Z]{2}\b")
 
 
 def redact_query_string(text: str) -> str:
-    """Replace query strings, and the typed part of paths that carry a postcode, in a request
-    line or URL."""
-    return PERSONAL_PATH.sub(r"\1[redacted]", QUERY_STRING.sub("?[redacted]", text))
+    """Replace query strings, the typed part of paths that carry a postcode, and anything
+    shaped like a postcode, in a request line or URL."""
+    text = PERSONAL_PATH.sub(r"\1[redacted]", QUERY_STRING.sub("?[redacted]", text))
+    return POSTCODE.sub("[redacted]", text)
 
 
 class RedactQueryStrings(logging.Filter):

@@ -4,7 +4,7 @@ content generation (website/content_cache.py).
 Wagtail reads them from the database each time a page is served (to check the page's own
 restrictions) and each time a listing calls `.public()` (to leave out restricted sections): two
 or three queries on a hub page. A council has a handful at most, and any change to one starts a
-new generation (website/page_cache.py), so they are read once and shared."""
+new generation (website/generations.py), so they are read once and shared."""
 
 from django.db.models import Q
 

@@ -260,33 +260,37 @@ def test_the_directory_says_so_on_both_engines(admin_client, client, hubs, bilst
         assert card.select_one("[data-opening-status]").get_text(strip=True) == SNOW_LINE
 
 
-@pytest.fixture
-def page_cache_on(settings):
-    from django.core.cache import caches
-
-    settings.PAGE_CACHE_SECONDS = 600
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "closure-tests",
-        }
-    }
-    caches["default"].clear()
-    yield
-    caches["default"].clear()
+def shared_lifetime(response) -> tuple[int, int]:
+    """(max-age, s-maxage) from Cache-Control."""
+    words = dict(
+        word.strip().split("=") for word in response["Cache-Control"].split(",") if "=" in word
+    )
+    return int(words["max-age"]), int(words["s-maxage"])
 
 
-def test_a_closure_published_at_0859_is_shown_at_0900_through_the_page_cache(
-    admin_client, hubs, bilston_clinic, page_cache_on
+def test_no_cache_keeps_a_status_line_past_the_moment_it_changes(hubs, bilston_clinic, client):
+    """Varnish and browsers keep a page only until its opening status changes (here the
+    service opens at 9:30), so a page kept at 08:58 is never served after 09:30."""
+    with time_machine.travel("2026-11-24 08:58 +0000", tick=False):
+        page = client.get(bilston_clinic.url)
+        assert status_lines(page)[0] == "Closed, opens today at 9:30am"
+        assert shared_lifetime(page) == (60, 32 * 60)
+        assert shared_lifetime(client.get(hubs["Bilston"].url))[1] <= 32 * 60
+        assert shared_lifetime(client.get("/services/"))[1] <= 32 * 60
+    with time_machine.travel("2026-11-24 09:29:30 +0000", tick=False):
+        assert shared_lifetime(client.get(bilston_clinic.url)) == (30, 30)
+
+
+def test_a_closure_published_at_0859_is_shown_at_0900(
+    admin_client, hubs, bilston_clinic, frontend_cache, django_capture_on_commit_callbacks
 ):
     client = Client()  # a member of the public (admin_client is the `client` fixture, signed in)
-    with time_machine.travel("2026-11-24 08:58 +0000", tick=False):
-        client.get(bilston_clinic.url)
-        cached = client.get(bilston_clinic.url)
-        assert cached["X-Page-Cache"] == "hit"
-        assert status_lines(cached)[0] == "Closed, opens today at 9:30am"
-    with time_machine.travel("2026-11-24 08:59 +0000", tick=False):
+    with (
+        time_machine.travel("2026-11-24 08:59 +0000", tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         close_for_snow(admin_client, [hubs["Bilston"]], days=(0, 0))
+    assert ("BAN", "testserver", "/") in frontend_cache.received
     with time_machine.travel("2026-11-24 09:00 +0000", tick=False):
         shown = client.get(bilston_clinic.url)
         assert status_lines(shown)[0] == SNOW_LINE

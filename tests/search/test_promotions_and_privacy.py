@@ -91,6 +91,10 @@ def test_counting_a_search_already_counted_today_costs_one_update(client, site):
         "SW1A 1AA",
         "help@example.com",
         "call 01902 555 0100",
+        "W V 1 4 0 A A",
+        "WV140AAx",
+        "jane at example dot com",
+        "Jane Smith 12 Acacia Avenue",
     ],
 )
 def test_personal_data_in_a_query_is_never_stored_or_logged(client, site, caplog, query):

@@ -4,7 +4,6 @@ cached pages included; scheduled like a release; comms and directory editors can
 from datetime import datetime
 
 from django.contrib.auth.models import Group
-from django.core.cache import caches
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -100,28 +99,19 @@ def test_a_scheduled_banner_goes_up_and_comes_down_on_time(client, site):
         assert not banner.live
 
 
-@pytest.fixture
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 600
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "alert-banner-tests",
-        }
-    }
-    caches["default"].clear()
-    yield
-    caches["default"].clear()
-
-
-def test_cached_pages_show_a_banner_as_soon_as_it_is_published(client, site, page_cache_on):
-    assert client.get("/about-family-hubs/")["X-Page-Cache"] == "miss"
-    assert client.get("/about-family-hubs/")["X-Page-Cache"] == "hit"
-
-    banner = publish(AlertBanner(message="All hubs closed for snow."))
+def test_publishing_or_unpublishing_a_banner_bans_every_page_from_the_frontend_cache(
+    client, site, frontend_cache, django_capture_on_commit_callbacks
+):
+    ban = ("BAN", "testserver", "/")
+    with django_capture_on_commit_callbacks(execute=True):
+        banner = publish(AlertBanner(message="All hubs closed for snow."))
+    assert set(frontend_cache.received) == {ban}
     assert banners(client.get("/about-family-hubs/")) == ["All hubs closed for snow."]
 
-    banner.unpublish()
+    frontend_cache.received.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        banner.unpublish()
+    assert set(frontend_cache.received) == {ban}
     assert banners(client.get("/about-family-hubs/")) == []
 
 

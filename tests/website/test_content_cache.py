@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction, Site
 import pytest
 
 from directory.models import FamilyHubPage
-from website import content_cache, page_cache
+from website import content_cache, generations
 from website.models import CouncilSettings, NavigationSettings, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -127,9 +127,9 @@ def test_a_cache_that_is_down_means_reading_afresh_not_an_error(client, site, mo
         def get(self, *args, **kwargs):
             raise ConnectionError("cache server gone")
 
-        add = set = incr = get
+        add = set = incr = get_many = set_many = get
 
-    monkeypatch.setattr(page_cache, "cache", lambda: BrokenCache())
+    monkeypatch.setattr(generations, "cache", lambda: BrokenCache())
 
     assert content_cache.remember("answer", lambda: 42) == 42
     assert client.get("/").status_code == 200
@@ -140,16 +140,16 @@ def test_a_change_starts_another_generation_when_its_transaction_commits(
 ):
     """A page rendered between the change and its commit would keep the old content under the
     new generation: the generation moves on again on commit, leaving it behind."""
-    before = page_cache.current_generation()
+    before = generations.current_generation()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         council = CouncilSettings.for_site(site)
         council.phone = "0300 555 0199"
         council.save()
-    during = page_cache.current_generation()
+    during = generations.current_generation()
     for callback in callbacks:
         callback()
 
-    assert before < during < page_cache.current_generation()
+    assert before < during < generations.current_generation()
 
 
 def test_a_moved_page_answers_at_its_new_address_at_once(client, site, home_page):
@@ -189,7 +189,7 @@ def test_a_content_cache_local_to_each_process_is_warned_about(settings):
 
 def reads_of_the_shared_cache(monkeypatch) -> list[list[str]]:
     """The keys of each round trip to the shared cache from now on."""
-    shared = page_cache.cache()
+    shared = generations.cache()
     get_many = shared.get_many
     reads = []
 
@@ -203,7 +203,9 @@ def reads_of_the_shared_cache(monkeypatch) -> list[list[str]]:
 
 def in_a_request(work):
     """work()'s answer, run as a view is: inside RequestGenerationMiddleware."""
-    return page_cache.RequestGenerationMiddleware(lambda request: work())(RequestFactory().get("/"))
+    return generations.RequestGenerationMiddleware(lambda request: work())(
+        RequestFactory().get("/")
+    )
 
 
 def test_a_page_view_makes_one_round_trip_to_the_shared_cache(client, demo_site, monkeypatch):
@@ -251,7 +253,7 @@ def test_outside_a_request_every_read_goes_to_the_shared_cache(monkeypatch):
 def test_a_change_within_the_request_is_read_afresh_in_it():
     def change_between_reads():
         content_cache.remember("phone", lambda: "0300 555 0100")
-        page_cache.next_generation()
+        generations.advance()
         return content_cache.remember("phone", lambda: "0300 555 0199")
 
     assert in_a_request(change_between_reads) == "0300 555 0199"
@@ -259,7 +261,7 @@ def test_a_change_within_the_request_is_read_afresh_in_it():
 
 def test_another_process_change_is_seen_by_the_next_request():
     in_a_request(lambda: content_cache.remember("phone", lambda: "0300 555 0100"))
-    page_cache.cache().incr(page_cache.GENERATION_KEY)  # a publish in the admin's process
+    generations.cache().incr(generations.GENERATION_KEY)  # a publish in the admin's process
 
     assert in_a_request(lambda: content_cache.remember("phone", lambda: "0300 555 0199")) == (
         "0300 555 0199"
@@ -270,10 +272,10 @@ def test_a_cache_emptied_starts_a_generation_no_copy_was_made_in():
     """A restarted (or flushed) Redis has lost the generation: the next one must not be one that
     this process's copies were made in."""
     in_a_request(lambda: content_cache.remember("phone", lambda: "0300 555 0100"))
-    page_cache.cache().clear()
+    generations.cache().clear()
 
     def read_after_the_generation():
-        page_cache.current_generation()  # as the page cache's lookup does first
+        generations.current_generation()  # as a request's first lookup does
         return content_cache.remember("phone", lambda: "0300 555 0199")
 
     assert in_a_request(read_after_the_generation) == "0300 555 0199"

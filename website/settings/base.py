@@ -9,7 +9,7 @@ import dj_database_url
 
 from website.content_security import EMBED_FRAME_SOURCES, admin_directives, public_directives
 
-from .env import env_bool, env_float, env_int, env_list, env_str, redis_cache
+from .env import code_release, env_bool, env_float, env_int, env_list, env_str, redis_cache
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -68,14 +68,12 @@ INSTALLED_APPS = [
 PRIVATE_QUERY_PARAMETERS = ("q", "postcode", "search", "location")
 
 MIDDLEWARE = [
-    # Notes the generation the request reads (first in the page cache's lookup), so that the
-    # shared content it reads again comes from this process's copy (website/content_cache.py).
-    "website.page_cache.RequestGenerationMiddleware",
-    # First: a cached page skips sessions, CSRF, sign-in and everything else that only matters
-    # to signed-in users or to rendering, and it is kept with every header the middleware below
-    # set on the page it was made from (the security headers among them). In production
-    # gunicorn serves a kept page before Django at all (page_cache.CachedPageApplication).
-    "website.page_cache.AnonymousPageCacheMiddleware",
+    # Outermost: says in Cache-Control what Varnish or a CDN may keep, and for how long, from
+    # the answer as it leaves (cookies and all) and what the page noted (website/shared_cache.py).
+    "website.shared_cache.SharedCacheMiddleware",
+    # Notes the content generation the request reads, so that the shared content it reads
+    # again comes from this process's copy (website/content_cache.py).
+    "website.generations.RequestGenerationMiddleware",
     # Answers to what someone typed (a search, a postcode) are marked private, no-store.
     "website.middleware.PrivateQueryMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -196,32 +194,55 @@ if AWS_STORAGE_BUCKET_NAME:
 # otherwise. A cache server that goes away must not take the site down (Wagtail itself keeps
 # its site root paths in the cache): django-redis treats its errors as misses, logged.
 REDIS_URL = env_str("REDIS_URL")
+# In every cache key: a deploy never reads what an older release pickled (website/settings/env.py).
+RELEASE = code_release(BASE_DIR)
+# Every call to Redis gives up after REDIS_SOCKET_TIMEOUT seconds; after one failure, this
+# process leaves Redis alone for REDIS_BREAKER_SECONDS (website/redis_breaker.py).
+REDIS_SOCKET_TIMEOUT = env_float("REDIS_SOCKET_TIMEOUT", 0.25)
+REDIS_BREAKER_SECONDS = env_float("REDIS_BREAKER_SECONDS", 5.0)
 if REDIS_URL:
-    CACHES = {"default": redis_cache(REDIS_URL, env_str("CACHE_KEY_PREFIX", "harbour"))}
+    CACHES = {
+        "default": redis_cache(
+            REDIS_URL,
+            f"{env_str('CACHE_KEY_PREFIX', 'harbour')}:{RELEASE}",
+            socket_timeout=REDIS_SOCKET_TIMEOUT,
+        )
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Reported by /healthz/ (website/health.py) rather than one traceback per request.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
-# Whole pages for anonymous visitors (website/page_cache.py), purged on every publish. Only
-# with a shared cache: with memory caches each process would keep its own copy, and a publish in
-# one process (the scheduler, the admin) would not reach the others. 0 turns it off.
-PAGE_CACHE_ALIAS = "default"
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
-# The data every page shows (settings, navigation, sites, view restrictions), kept under the
-# page cache's generation (website/content_cache.py), by the same rule: only with a shared cache.
+# The data every page shows (settings, navigation, sites, view restrictions, routes, schedules,
+# cards), kept under a generation that every change the public can see moves on
+# (website/content_cache.py, website/generations.py). Only with a shared cache: with memory
+# caches each process would keep its own copy, and a change made in one process (the
+# scheduler, the admin) would not reach the others. 0 turns it off.
+CONTENT_CACHE_ALIAS = "default"
 CONTENT_CACHE_SECONDS = env_int("CONTENT_CACHE_SECONDS", 600 if REDIS_URL else 0)
-# How long browsers and a CDN may keep a page: short, as a CDN is purged by Wagtail's frontend
-# cache (below) but browsers cannot be.
-PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
-# A CDN or Varnish in front: Wagtail purges a page's URLs there when it is published.
+# What Varnish (or a CDN) in front may keep (website/shared_cache.py): public pages for
+# SHARED_CACHE_SECONDS, or until what they show stops being true (an opening time), whichever is
+# sooner; missing pages briefly. It is purged or banned when an editor changes something, but
+# browsers cannot be, so they keep a page for BROWSER_CACHE_SECONDS only.
+SHARED_CACHE_SECONDS = env_int("SHARED_CACHE_SECONDS", 3600)
+SHARED_CACHE_MISSING_SECONDS = env_int("SHARED_CACHE_MISSING_SECONDS", 60)
+BROWSER_CACHE_SECONDS = env_int("BROWSER_CACHE_SECONDS", 60)
+# Varnish (or a CDN that speaks PURGE and BAN) in front: Wagtail purges a published page's URLs
+# there, and every change the public can see bans the site (website/invalidation.py). What
+# cannot reach it is retried by the task worker until it lands (website/tasks.py).
 FRONTEND_CACHE_PURGE_URL = env_str("FRONTEND_CACHE_PURGE_URL")
+FRONTEND_CACHE_TIMEOUT = env_float("FRONTEND_CACHE_TIMEOUT", 2.0)
 if FRONTEND_CACHE_PURGE_URL:
     WAGTAILFRONTENDCACHE = {
         "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "website.frontend_cache.PurgingBackend",
             "LOCATION": FRONTEND_CACHE_PURGE_URL,
         }
     }
+# Invalidations that did not reach Redis or Varnish are tried again this soon, doubling up to
+# the maximum, so that a change lands within seconds of the cache coming back.
+INVALIDATION_RETRY_FIRST_DELAY_SECONDS = env_float("INVALIDATION_RETRY_FIRST_DELAY_SECONDS", 1.0)
+INVALIDATION_RETRY_MAX_DELAY_SECONDS = env_float("INVALIDATION_RETRY_MAX_DELAY_SECONDS", 5.0)
+INVALIDATION_MAX_ATTEMPTS = env_int("INVALIDATION_MAX_ATTEMPTS", 20_000)
 
 # Wagtail's page editor can post more fields than Django's default limit.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -340,6 +361,10 @@ AXES_CLIENT_IP_CALLABLE = "website.client_ip.client_ip_address"
 # Failures and lockouts are still logged (username and address); this drops axes' start-up
 # banner on every command and the user agent from its log lines.
 AXES_VERBOSE = False
+# The admin's "forgotten password" form sends an email each time: at most this many requests
+# in the window from one address, and as many for one email address (website/password_reset.py).
+PASSWORD_RESET_LIMIT = env_int("PASSWORD_RESET_LIMIT", 5)
+PASSWORD_RESET_WINDOW_MINUTES = env_float("PASSWORD_RESET_WINDOW_MINUTES", 60.0)
 
 # Two-factor sign-in for the admin (website/two_factor/): optional for each editor, or required
 # for everyone with admin access when ADMIN_REQUIRE_2FA is on.
@@ -420,6 +445,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # Django's own default sends its loggers, with DEBUG on (make run), to a console
+        # handler of its own, which would print "Not Found: /WV14 0AA/" unredacted: ours only.
+        "django": {
+            "handlers": ["console"],
+            "level": env_str("LOG_LEVEL", "INFO"),
+            "propagate": False,
+        },
         "elastic_transport": {"level": "WARNING"},
         # One line per task and per page action drowns out what matters; raise to see them.
         "django_tasks": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")},

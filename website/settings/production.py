@@ -13,7 +13,8 @@ if not SECRET_KEY:  # noqa: F405
 # HTTPS: the site sits behind a TLS-terminating proxy or load balancer.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
-SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
+# Probes (Varnish, load balancers) ask over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/(live/)?$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 63_072_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 # "preload" only consents to the browsers' preload list; nothing is listed until someone
