@@ -304,12 +304,25 @@ def query_slots(text: str, groups) -> list[list[str]]:
     forms_per_slot = []
     for alternatives in significant or slots:
         forms = []
-        for alternative in alternatives:
+        for alternative in [alternatives[0], *filter(_narrow_enough, alternatives[1:])]:
             for form in inflections(alternative) if " " not in alternative else [alternative]:
                 if form not in forms:
                     forms.append(form)
         forms_per_slot.append(forms)
     return forms_per_slot
+
+
+# Words a search engine's English analysis drops (PostgreSQL's and Lucene's stop lists have
+# them; STOP_WORDS does not, as they matter in a phrase a parent types).
+NEGATIONS = frozenset({"no", "nor", "not"})
+
+
+def _narrow_enough(synonym: str) -> bool:
+    """Whether a phrase synonym still asks for at least two words once an engine drops its stop
+    words: "not talking" becomes "talking" on PostgreSQL, which would find every page that
+    mentions talking for "isnt talking". A one-word synonym is as narrow as it reads."""
+    words = synonym.split()
+    return len(words) == 1 or sum(1 for word in words if word not in STOP_WORDS | NEGATIONS) > 1
 
 
 def database_query(text: str, groups, operator: str = "and"):

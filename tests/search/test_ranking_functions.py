@@ -172,3 +172,12 @@ def test_a_synonym_counts_a_little_less_than_the_word_typed():
     typed = text_relevance(query, "Infant feeding helpline", "", 0.5, SITE)
     synonym = text_relevance(query, "Breastfeeding cafe, Penn", "", 0.5, SITE)
     assert typed > synonym > 0
+
+
+def test_a_phrase_synonym_an_engine_would_shorten_to_one_word_is_not_asked():
+    from search.site_search import query_slots
+
+    groups = [("isnt talking", "not talking", "late talking", "speech and language")]
+    (slot,) = query_slots("isnt talking", groups)
+    # PostgreSQL drops "not": "not talking" would be "talking", on every page that mentions it.
+    assert slot == ["isnt talking", "late talking", "speech and language"]

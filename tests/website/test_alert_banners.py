@@ -5,6 +5,7 @@ from datetime import datetime
 
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 
 import pytest
@@ -109,6 +110,9 @@ def test_publishing_or_unpublishing_a_banner_bans_every_page_from_the_frontend_c
     assert banners(client.get("/about-family-hubs/")) == ["All hubs closed for snow."]
 
     frontend_cache.received.clear()
+    # The test's transaction never commits, so the publish's callbacks stay queued (as if one
+    # transaction had done both) unless forgotten here: a second commit is what comes next.
+    connection.run_on_commit.clear()
     with django_capture_on_commit_callbacks(execute=True):
         banner.unpublish()
     assert set(frontend_cache.received) == {ban}

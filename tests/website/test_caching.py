@@ -177,6 +177,9 @@ def test_every_change_the_public_sees_bans_the_site(
     assert frontend_cache.received.count(BAN) == 1
 
 
+# The task worker closes its database connection after a batch, as in production: that
+# cannot happen inside a test's transaction on PostgreSQL.
+@pytest.mark.django_db(transaction=True)
 def test_a_ban_that_cannot_reach_the_cache_is_retried_until_it_lands(
     site, settings, django_capture_on_commit_callbacks
 ):

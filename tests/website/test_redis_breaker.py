@@ -82,6 +82,9 @@ def test_a_page_with_redis_paused_is_read_from_the_database(client, site, redis_
     assert client.get("/healthz/").json()["checks"]["cache"]["status"] == "unavailable"
 
 
+# The task worker closes its database connection after a batch, as in production: that
+# cannot happen inside a test's transaction on PostgreSQL.
+@pytest.mark.django_db(transaction=True)
 def test_a_generation_redis_could_not_take_is_retried_until_it_lands(
     settings, site, redis_cache_on, django_capture_on_commit_callbacks
 ):
