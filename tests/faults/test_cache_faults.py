@@ -86,7 +86,7 @@ def test_the_app_stopped_varnish_serves_what_it_has(live_stack):
         live_stack.gunicorn.start()
         live_stack.varnish.wait_until_backend(healthy=True)
 
-    assert failed == []
+    assert failed == [], live_stack.worker_tasks()
     assert served > len(paths) * 5
     # What someone typed is never kept, so it cannot be served without the app: a 503 page.
     # (So is /api/v1/hubs/, which its view marks never to be kept.)

@@ -105,6 +105,10 @@ class LiveStack:
         self.varnish = Varnish(varnish_home(), backend_port=gunicorn_port, port=varnish_port)
         self.varnish.start()
         self.varnish.wait_until_backend(healthy=True)
+        # Loading the content queued hundreds of tasks (index updates, purges, bans). Run them
+        # now, with Varnish up, so that none lands in the middle of a test: a late ban empties
+        # the cache a drill is about to serve from.
+        self.manage("db_worker", "--batch", "--no-reload", "--interval", "0")
         self.start_worker()
         return self
 
