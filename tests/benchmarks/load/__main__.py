@@ -75,11 +75,6 @@ def main() -> None:
         help="keep the load-test database and index from the last run (quicker, when the "
         "demo content and the migrations have not changed)",
     )
-    parser.add_argument(
-        "--page-cache",
-        action="store_true",
-        help="also run the mix through Varnish with the Django page cache in Redis on",
-    )
     arguments = parser.parse_args()
     missing = missing_tools("wrk", "redis-server", "varnishd")
     if missing:
@@ -127,23 +122,6 @@ def main() -> None:
         steps.append(
             run_step("nearest_hubs_origin", origin.url, paths["nearest"], 8, arguments.duration)
         )
-        if arguments.page_cache:
-            origin.stop()
-            origin.env = {**env, "PAGE_CACHE_SECONDS": "600"}
-            origin.start()
-            varnish.wait_until_backend(healthy=True)
-            warm_up(varnish.url, mix)
-            steps.append(
-                run_step("mix_varnish_page_cache", varnish.url, mix, 16, arguments.duration)
-            )
-            origin.stop()
-            origin.env = env
-            origin.start()
-            varnish.wait_until_backend(healthy=True)
-            warm_up(varnish.url, mix)
-            steps.append(
-                run_step("mix_varnish_no_page_cache", varnish.url, mix, 16, arguments.duration)
-            )
 
         # Faults.
         origin_pages = paths["hub_page"] + paths["nearest"] + ["/", "/family-hubs/"]
