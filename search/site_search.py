@@ -25,8 +25,9 @@ from website.models import PAGE_LINK_FIELDS
 from . import page_types, ranking, spelling
 from .engines import with_fallback
 from .highlight import highlighted_html
+from .models import synonym_groups
 from .query_text import STOP_WORDS, inflections
-from .synonyms import expand_words, synonym_groups
+from .synonyms import expand_words
 
 RESULTS_PER_PAGE = 10
 # "Did you mean" shows when a query finds fewer results than this.

@@ -254,7 +254,8 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
 
     def index_settings(self) -> dict:
         """The settings for a new index, with today's synonyms."""
-        from search.synonyms import solr_rules, synonym_groups
+        from search.models import synonym_groups
+        from search.synonyms import solr_rules
 
         settings = {"settings": {**self.settings["settings"]}}
         analysis = {**settings["settings"]["analysis"]}
