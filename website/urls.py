@@ -1,4 +1,6 @@
-"""The project's URLs: the only module that imports every app."""
+"""The project's URLs. Like INSTALLED_APPS in the settings, it names the apps' URL modules by
+their dotted paths (`include("search.urls")`) rather than importing them: `website` imports no
+app above it (docs/architecture.md)."""
 
 from django.conf import settings
 from django.urls import include, path, re_path
@@ -8,7 +10,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from search import urls as search_urls
 from website import routing, views
 from website.password_reset import ThrottledPasswordResetView
 
@@ -26,7 +27,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", include(search_urls)),
+    path("search/", include("search.urls")),
     # Every live, public page (news releases included; embargoed ones are not live yet).
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
