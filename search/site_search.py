@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString
 from wagtail.models import Page, Site
 from wagtail.search.query import And, Or, PlainText
 
-from website import content_cache, view_restrictions
+from website import content_cache
 from website.models import PAGE_LINK_FIELDS
 
 from . import page_types, ranking, spelling
@@ -110,12 +110,7 @@ def site_root(request) -> Page | None:
 def searchable_pages(request):
     """The pages site search may return: live, public, in this site, of a search page type."""
     models = page_types.site_search_models()
-    # Wagtail's public(), with the restrictions from the shared list (website.view_restrictions).
-    queryset = (
-        Page.objects.live().exclude(view_restrictions.private_q()).type(*models)
-        if models
-        else Page.objects.none()
-    )
+    queryset = Page.objects.live().public().type(*models) if models else Page.objects.none()
     root = site_root(request)
     return queryset.descendant_of(root, inclusive=True) if root else queryset.none()
 

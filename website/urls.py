@@ -3,14 +3,14 @@ their dotted paths (`include("search.urls")`) rather than importing them: `websi
 app above it (docs/architecture.md)."""
 
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from website import routing, views
+from website import views
 from website.password_reset import ThrottledPasswordResetView
 
 handler500 = "website.views.server_error"
@@ -39,9 +39,5 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's page serving comes last: it matches every other path. Its own URLs as they are, but
-# pages are served through website.routing, which finds a page in one query.
-urlpatterns += [
-    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
-    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
-]
+# Wagtail's page serving comes last: it matches every other path.
+urlpatterns += [path("", include(wagtail_urls))]
