@@ -51,7 +51,7 @@ class SearchRequest:
 
 @dataclass(frozen=True)
 class ResultCard:
-    """What a result shows of a page, whatever the query: kept with the shared content (per
+    """What a result shows of a page, whatever the query: remembered with the shared content (per
     site, as the URL depends on it), so that a page found again is not read again."""
 
     pk: int

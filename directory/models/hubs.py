@@ -294,7 +294,7 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if not getattr(request, "is_preview", False):
-            # The live rows, as kept with the shared content (a preview shows the draft's).
+            # The live rows, as remembered with the shared content (a preview shows the draft's).
             FamilyHubPage.load_schedules([self])
         now = timezone.now()
         context["status"] = self.opening_status(now)

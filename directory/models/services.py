@@ -549,7 +549,7 @@ class ServicePage(OpeningHoursMixin, BasePage):
     @classmethod
     def load_delivery_places(cls, services) -> None:
         """The delivery places of many live services, for listings: three queries for those
-        not kept with the shared content (a hub's or a service's publish starts a new
+        not remembered with the shared content (a hub's or a service's publish starts a new
         generation there). Each hub is loaded once however many services it hosts (a prefetch
         would load it once per service, and build a queryset per service on the way)."""
         by_pk = {service.pk: service for service in services}
