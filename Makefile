@@ -67,9 +67,10 @@ test: install ## Run the whole suite (see README: DATABASE_URL, ELASTICSEARCH_UR
 test-embedded: install ## The shorter CI pass on SQLite + database search (no browser, no Elasticsearch)
 	env -u DATABASE_URL -u ELASTICSEARCH_URL $(PY) -m pytest -m "not browser and not elasticsearch and not postgres and not live" -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
-lint: install $(NODE_MODULES) ## ruff, template indentation, style lint, Django checks, missing migrations
+lint: install $(NODE_MODULES) ## ruff, import contracts (import-linter), template indentation, style lint, Django checks, missing migrations
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/djhtml --check $$(find templates */templates -name '*.html' 2>/dev/null)
 	npx --no-install stylelint "frontend/scss/**/*.scss"
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) manage.py check --fail-level WARNING

@@ -5,3 +5,11 @@ class DirectoryConfig(AppConfig):
     name = "directory"
     verbose_name = "Family hubs and services"
     demo_module = "directory.demo"
+
+    def ready(self):
+        from website.warm_up import before_first_request
+
+        from . import views  # noqa: F401 - registers the page views (website.page_views)
+        from .opening_hours import load_bank_holidays
+
+        before_first_request(load_bank_holidays)

@@ -104,6 +104,16 @@ def england_and_wales_bank_holidays() -> holidays.HolidayBase:
     return holidays.country_holidays("GB", subdiv="ENG")
 
 
+def load_bank_holidays() -> None:
+    """Before a server process's first request (website.warm_up): the `holidays` package
+    imports a module for every country it knows on first use, and works out a year's dates the
+    first time a day in it is asked about."""
+    bank_holidays = england_and_wales_bank_holidays()
+    this_year = date.today().year
+    for year in (this_year, this_year + 1):
+        bank_holidays.get(date(year, 1, 1))
+
+
 @dataclass(frozen=True)
 class Venue:
     """The building sessions are held in (a family hub), with its own opening times."""

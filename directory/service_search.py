@@ -203,7 +203,7 @@ SERVICE_CARD_FIELDS = (
 
 def load_results(pks: list, point: tuple[float, float] | None) -> list[ServiceResult]:
     """The services of one results page, in order, with what the listing shows. What a card
-    shows of a service is kept with the shared content (a publish, or an organisation's save,
+    shows of a service is remembered with the shared content (a publish, or an organisation's save,
     starts a new generation there), so a service already listed is not read again."""
     services = content_cache.remember_many("service-card", pks, read_service_cards)
     ServicePage.load_schedules(services.values())

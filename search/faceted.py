@@ -35,9 +35,9 @@ from website import content_cache
 
 from . import geo
 from .engines import with_fallback
+from .models import synonym_groups
 from .query_text import clean_query
 from .site_search import database_query, query_slots
-from .synonyms import synonym_groups
 
 SORT_RELEVANCE = "relevance"
 SORT_NEAREST = "nearest"

@@ -65,7 +65,7 @@ def queue_dependents_sync(found: tuple[type, list] | None) -> None:
 
 
 def saved_handler_uid(model) -> str:
-    """The dispatch uid of `on_saved` for a model (website.bulk_saves pauses it)."""
+    """The dispatch uid of `on_saved` for a model (search.bulk_saves pauses it)."""
     return f"search-saved-{model._meta.label}"
 
 

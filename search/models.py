@@ -5,7 +5,7 @@ from django.db import models
 
 from wagtail.admin.panels import FieldPanel
 
-from .synonyms import InvalidSynonyms, parse_terms
+from .synonyms import BRITISH_AMERICAN_SPELLINGS, InvalidSynonyms, parse_terms
 
 
 class SearchSynonym(models.Model):
@@ -34,3 +34,15 @@ class SearchSynonym(models.Model):
             self.terms = ", ".join(parse_terms(self.terms))
         except InvalidSynonyms as error:
             raise ValidationError({"terms": str(error)}) from error
+
+
+def synonym_groups() -> list[tuple[str, ...]]:
+    """Every group: the built-in spellings, then the editors' synonyms (read from the database)."""
+    groups = list(BRITISH_AMERICAN_SPELLINGS)
+    for synonym in SearchSynonym.objects.order_by("pk"):
+        try:
+            groups.append(tuple(parse_terms(synonym.terms)))
+        except InvalidSynonyms:
+            # Saved before a rule tightened: skip it rather than break every search.
+            continue
+    return groups

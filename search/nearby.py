@@ -110,8 +110,8 @@ def _nearest_on_database(
     if words:
         # A search backend filters only on the model's FilterFields, which a location need not
         # be: search first, then measure the matches.
+        from .models import synonym_groups
         from .site_search import database_query
-        from .synonyms import synonym_groups
 
         candidates = backend.search(database_query(words, synonym_groups()), queryset)
     else:

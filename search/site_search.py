@@ -19,14 +19,15 @@ from django.utils.safestring import SafeString
 from wagtail.models import Page, Site
 from wagtail.search.query import And, Or, PlainText
 
-from website import content_cache, view_restrictions
+from website import content_cache
 from website.models import PAGE_LINK_FIELDS
 
 from . import page_types, ranking, spelling
 from .engines import with_fallback
 from .highlight import highlighted_html
+from .models import synonym_groups
 from .query_text import STOP_WORDS, inflections
-from .synonyms import expand_words, synonym_groups
+from .synonyms import expand_words
 
 RESULTS_PER_PAGE = 10
 # "Did you mean" shows when a query finds fewer results than this.
@@ -50,7 +51,7 @@ class SearchRequest:
 
 @dataclass(frozen=True)
 class ResultCard:
-    """What a result shows of a page, whatever the query: kept with the shared content (per
+    """What a result shows of a page, whatever the query: remembered with the shared content (per
     site, as the URL depends on it), so that a page found again is not read again."""
 
     pk: int
@@ -109,12 +110,7 @@ def site_root(request) -> Page | None:
 def searchable_pages(request):
     """The pages site search may return: live, public, in this site, of a search page type."""
     models = page_types.site_search_models()
-    # Wagtail's public(), with the restrictions from the shared list (website.view_restrictions).
-    queryset = (
-        Page.objects.live().exclude(view_restrictions.private_q()).type(*models)
-        if models
-        else Page.objects.none()
-    )
+    queryset = Page.objects.live().public().type(*models) if models else Page.objects.none()
     root = site_root(request)
     return queryset.descendant_of(root, inclusive=True) if root else queryset.none()
 

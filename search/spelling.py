@@ -2,7 +2,7 @@
 
 Elasticsearch's term suggester proposes words from its index; the database backend has none,
 so each word typed that no title or summary on the site uses is compared here with the words
-they do use (search.ranking.Vocabulary, kept with the shared content), with Python's difflib:
+they do use (search.ranking.Vocabulary, remembered with the shared content), with Python's difflib:
 a maintained, dependency-free matcher whose ratio (2 * matching characters / total characters)
 forgives a letter left out, added, doubled or swapped, which is what typing on a phone does.
 Both engines accept a replacement only as `acceptable` says, so they suggest alike.

@@ -7,7 +7,8 @@ Two sources, one format: groups of equivalent terms.
 Elasticsearch applies them with its `synonym_graph` filter in the search analyzer, built into the
 index settings when the index is (re)built. The database backend cannot do that, so
 `expand_words` rewrites the query instead: each word or phrase becomes "this or its synonyms".
-The functions here are plain; only `synonym_groups()` reads the database."""
+The functions here are plain and import no models: `search.models.synonym_groups()` reads the
+editors' groups from the database and parses them here."""
 
 import re
 from collections.abc import Iterable, Sequence
@@ -111,20 +112,6 @@ def parse_terms(text: str) -> list[str]:
 def solr_rules(groups: Iterable[Sequence[str]]) -> list[str]:
     """Elasticsearch's synonym rules ("a, b, c": all equivalent) for the index settings."""
     return [", ".join(group) for group in groups if len(group) >= 2]
-
-
-def synonym_groups() -> list[tuple[str, ...]]:
-    """Every group: the built-in spellings, then the editors' synonyms (read from the database)."""
-    from .models import SearchSynonym
-
-    groups = list(BRITISH_AMERICAN_SPELLINGS)
-    for synonym in SearchSynonym.objects.order_by("pk"):
-        try:
-            groups.append(tuple(parse_terms(synonym.terms)))
-        except InvalidSynonyms:
-            # Saved before a rule tightened: skip it rather than break every search.
-            continue
-    return groups
 
 
 def expand_words(words: Sequence[str], groups: Iterable[Sequence[str]]) -> list[list[str]]:

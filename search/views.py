@@ -6,8 +6,6 @@ from django.http import HttpRequest, JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from website.sites import site_for_request
-
 from . import page_types
 from .promotions import promoted_results, record_query
 from .query_text import clean_query, printable
@@ -41,7 +39,6 @@ def search_url(**params) -> str:
 
 @require_GET
 def search(request: HttpRequest) -> TemplateResponse:
-    site_for_request(request)  # found once, cheaply, for everything below that asks
     typed = printable(request.GET.get("q", ""), MAX_ECHOED_CHARACTERS)
     query = clean_query(typed)
     selected = page_types.search_type_for_key(request.GET.get("type", ""))
@@ -136,7 +133,6 @@ def pagination(outcome, typed: str, type_key: str, sort: str) -> dict:
 @require_GET
 def suggest(request: HttpRequest) -> JsonResponse:
     """Titles and addresses for the search box, as people type."""
-    site_for_request(request)
     query = clean_query(printable(request.GET.get("q", ""), MAX_ECHOED_CHARACTERS))
     results, degraded = [], False
     if len(query) >= MIN_AUTOCOMPLETE_CHARACTERS:

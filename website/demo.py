@@ -15,7 +15,7 @@ from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from .bulk_saves import deferred_index_updates
+from .bulk_loads import bulk_load
 from .models import CouncilSettings, HomePage, NavigationSettings, StandardPage
 
 COUNCIL_NAME = "Wulfrun Borough Council"
@@ -281,9 +281,9 @@ def app_demo_modules() -> list[tuple[str, str]]:
 
 @transaction.atomic
 def load_all(report=None) -> Site:
-    """The whole demo: site-wide content, then each app's. Index updates are made once per
-    object at the end (website.bulk_saves), which takes 40% off the load."""
-    with deferred_index_updates():
+    """The whole demo: site-wide content, then each app's, as one bulk load (website.bulk_loads:
+    search's index updates, say, are made once per object at the end)."""
+    with bulk_load():
         site = load()
         for app_name, module_name in app_demo_modules():
             if report:

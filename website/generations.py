@@ -90,10 +90,10 @@ def current_generation() -> int:
     return generation
 
 
-def lookup_many(keys: list[str], missing=None) -> tuple[int, dict[str, object]]:
-    """(the current generation, {key: what is kept under it for that generation, or
+def read_many(keys: list[str], missing=None) -> tuple[int, dict[str, object]]:
+    """(the current generation, {key: what is written under it for that generation, or
     `missing`}), in one round trip to the cache: an entry holds the generation it was made in,
-    and one made before the last change is ignored (and overwritten by the next `keep_many`)."""
+    and one made before the last change is ignored (and overwritten by the next `write_many`)."""
     found = cache().get_many([GENERATION_KEY, *keys])
     generation = found.get(GENERATION_KEY)
     if generation is None:
@@ -107,8 +107,8 @@ def lookup_many(keys: list[str], missing=None) -> tuple[int, dict[str, object]]:
     return generation, values
 
 
-def keep_many(values: dict[str, object], generation: int, timeout: int) -> None:
-    """Keep each value under its key for this generation (the one `lookup_many` said was
+def write_many(values: dict[str, object], generation: int, timeout: int) -> None:
+    """Write each value under its key for this generation (the one `read_many` said was
     current), in one round trip."""
     cache().set_many({key: (generation, value) for key, value in values.items()}, timeout)
 

@@ -10,11 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import DraftStateMixin, Page, PageManager, RevisionMixin, Site
-from wagtail.query import PageQuerySet
+from wagtail.models import DraftStateMixin, Page, RevisionMixin, Site
 from wagtail.search import index
 
-from . import content_cache, view_restrictions
+from . import content_cache
 from .blocks import BaseStreamBlock, LinkBlock
 
 # What a link to a page needs (its text, its URL, whether it is live): for `.only()` in listings,
@@ -22,17 +21,9 @@ from .blocks import BaseStreamBlock, LinkBlock
 PAGE_LINK_FIELDS = ("title", "url_path", "path", "depth", "live")
 
 
-class BasePageQuerySet(PageQuerySet):
-    def private_q(self):
-        # `.public()` and `.not_public()` read the view restrictions from the shared list.
-        return view_restrictions.private_q()
-
-
 class BasePage(Page):
     """A page with a plain-text summary, used in listings, search results and as the meta
     description when the editor has not written one."""
-
-    objects = PageManager.from_queryset(BasePageQuerySet)()
 
     summary = models.TextField(
         blank=True,
@@ -63,27 +54,6 @@ class BasePage(Page):
     # A DateField or DateTimeField shown with each result and sorted by "Newest", e.g. a news
     # release's "release_date". None: "Newest" uses the last publication date.
     search_date_field = None
-
-    # Set by website.routing on the page it routes to, when the site's root page is at depth 2:
-    # the pages above it, from the site's root page down, with all their Page fields.
-    routed_ancestors: list[Page] | None = None
-
-    def get_view_restrictions(self):
-        """Wagtail's (the restrictions on this page and every page above it, an alias
-        answering for its original), without Wagtail's query for the ancestors when routing
-        fetched them already, and from the shared list of restrictions
-        (website/view_restrictions.py): every page view asks. Then a list, not a queryset:
-        Wagtail's serve hook only loops over it (the admin, which orders it, works on pages
-        that routing did not fetch)."""
-        ancestors = self.routed_ancestors
-        if ancestors is None:
-            return super().get_view_restrictions()
-        page_ids = set()
-        for page in [self, *ancestors]:
-            while page.alias_of_id:
-                page = page.alias_of
-            page_ids.add(page.pk)
-        return view_restrictions.restrictions_on(page_ids)
 
 
 class HomePage(BasePage):

@@ -1,15 +1,16 @@
-"""The project's URLs: the only module that imports every app."""
+"""The project's URLs. Like INSTALLED_APPS in the settings, it names the apps' URL modules by
+their dotted paths (`include("search.urls")`) rather than importing them: `website` imports no
+app above it (docs/architecture.md)."""
 
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from search import urls as search_urls
-from website import routing, views
+from website import views
 from website.password_reset import ThrottledPasswordResetView
 
 handler500 = "website.views.server_error"
@@ -26,7 +27,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", include(search_urls)),
+    path("search/", include("search.urls")),
     # Every live, public page (news releases included; embargoed ones are not live yet).
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
@@ -38,9 +39,5 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's page serving comes last: it matches every other path. Its own URLs as they are, but
-# pages are served through website.routing, which finds a page in one query.
-urlpatterns += [
-    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
-    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
-]
+# Wagtail's page serving comes last: it matches every other path.
+urlpatterns += [path("", include(wagtail_urls))]

@@ -2,14 +2,17 @@
 
 gunicorn loads the application in its master process and forks the workers from it
 (`preload_app`), so what is done here is done once and every worker starts with it. Left to the
-first requests, it made each new worker answer its first visitors in one to two seconds: the
-load test saw a hub page take 2.2 s after a restart, against 7 ms once warm. Nothing here opens a
-connection (to the database, the cache or Elasticsearch): a connection made before the fork
-would be shared by every worker."""
+first requests, it made each new worker slow to answer its first visitors (`make bench`'s load
+test shows the difference). Nothing here opens a connection (to the database, the cache
+or Elasticsearch): a connection made before the fork would be shared by every worker.
+
+This module knows no app: an app with work of its own to do before the first request (the
+directory loads the bank holidays) registers it from its AppConfig.ready() with
+`before_first_request`."""
 
 import logging
 import sys
-from datetime import date
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
@@ -18,12 +21,24 @@ from django.urls import get_resolver
 
 logger = logging.getLogger(__name__)
 
+# What the apps registered, in the order they registered it (INSTALLED_APPS order).
+_preparations: list[Callable[[], None]] = []
+
+
+def before_first_request(preparation: Callable[[], None]) -> Callable[[], None]:
+    """Register work for every server process to do before its first request: it must open no
+    connection. Registering the same function twice runs it once."""
+    if preparation not in _preparations:
+        _preparations.append(preparation)
+    return preparation
+
 
 def prepare_process() -> int:
-    """Compile the site's own templates, load the bank holidays and the URL patterns. Returns
-    how many templates were compiled."""
+    """Compile the site's own templates, do what the apps registered, and load the URL patterns.
+    Returns how many templates were compiled."""
     compiled = compile_templates()
-    load_bank_holidays()
+    for preparation in _preparations:
+        preparation()
     # Imports every app's URL modules and views, and builds what reverse() looks names up in.
     get_resolver().reverse_dict  # noqa: B018
     return compiled
@@ -59,14 +74,3 @@ def template_folders() -> list[Path]:
         if folder.is_relative_to(base) and not folder.is_relative_to(environment):
             folders.append(folder)
     return [folder for folder in folders if folder.is_dir()]
-
-
-def load_bank_holidays() -> None:
-    """The `holidays` package imports a module for every country it knows on first use (0.7 s
-    here), and works out a year's dates the first time a day in it is asked about."""
-    from directory.opening_hours import england_and_wales_bank_holidays
-
-    bank_holidays = england_and_wales_bank_holidays()
-    this_year = date.today().year
-    for year in (this_year, this_year + 1):
-        bank_holidays.get(date(year, 1, 1))

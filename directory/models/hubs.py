@@ -6,9 +6,7 @@ from datetime import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
 
 from wagtail.admin.panels import (
@@ -23,7 +21,7 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.shortcuts import get_rendition_or_not_found
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Site
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
@@ -34,7 +32,7 @@ from directory.panels import LocationPanel
 from website import content_cache
 from website.blocks import BaseStreamBlock
 from website.models import PAGE_LINK_FIELDS, BasePage
-from website.sites import site_for_request
+from website.page_views import serve_page
 
 from .opening_hours import DateException, OpeningHoursMixin, OpeningHoursPageForm, WeeklySession
 from .postcodes import locate
@@ -87,57 +85,12 @@ class FamilyHubIndexPage(RoutablePageMixin, BasePage):
             hub.status_segments = hub.status_segments_json(now, HUB_LIST_STATUS_HOURS)
         context["hubs"] = hubs
         context["map"] = map_settings([hub.map_marker(request) for hub in hubs if hub.has_location])
-        from directory.forms import PostcodeForm  # directory.forms imports these models
-
-        context["finder_form"] = PostcodeForm()
         return context
 
     @path("nearest/", name="nearest")
     def nearest(self, request):
-        """The hubs nearest a postcode: /family-hubs/nearest/?postcode=WV1+1SH. Without a
-        postcode, the form alone; with a bad one, the form again saying what is wrong."""
-        from directory.finder import find_hubs  # imports these models
-        from directory.forms import PostcodeForm
-
-        from .settings import council_codes_for_request
-
-        form = PostcodeForm(request.GET if "postcode" in request.GET else None)
-        results, status, area = [], 200, None
-        if form.is_bound:
-            if form.is_valid():
-                now = timezone.now()
-                site = site_for_request(request)
-                answer = find_hubs(form.location, council_codes_for_request(request))
-                area = answer.area
-                results = [
-                    {
-                        "hub": found.hub,
-                        "url": found.hub.url(site.pk if site else None),
-                        # One decimal, as |floatformat:1 gives it (but for an exact half, which
-                        # rounds to even: a twentieth of a mile), at a tenth of the cost.
-                        "miles": f"{found.distance_miles:.1f}",
-                        "status": found.hub.opening_status(now),
-                        "segments": found.hub.status_segments_json(now, HUB_LIST_STATUS_HOURS),
-                    }
-                    for found in answer.hubs
-                ]
-            else:
-                status = 404 if form.not_found else 400
-        # Not self.render(): this page's own get_context works out every hub's opening status
-        # and map marker, which the finder does not show.
-        context = {
-            **BasePage.get_context(self, request),
-            "form": form,
-            "results": results,
-            "area": area,
-        }
-        response = TemplateResponse(
-            request, "directory/family_hub_finder.html", context, status=status
-        )
-        # The URL holds a postcode: keep the answer out of every cache.
-        add_never_cache_headers(response)
-        patch_cache_control(response, private=True, no_store=True)
-        return response
+        """The hubs nearest a postcode (directory.views.nearest_hubs)."""
+        return serve_page(self, request, "nearest")
 
 
 class FamilyHubPage(OpeningHoursMixin, BasePage):
@@ -341,7 +294,7 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if not getattr(request, "is_preview", False):
-            # The live rows, as kept with the shared content (a preview shows the draft's).
+            # The live rows, as remembered with the shared content (a preview shows the draft's).
             FamilyHubPage.load_schedules([self])
         now = timezone.now()
         context["status"] = self.opening_status(now)
@@ -410,7 +363,7 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
             ]
 
         # A link is relative on its own site and absolute from another: the site is in the name.
-        site = site_for_request(request)
+        site = Site.find_for_request(request)
         return content_cache.remember(f"hub-services:{site.pk if site else 0}:{self.pk}", read)
 
     def services_here(self, request, now: datetime) -> list[dict]:

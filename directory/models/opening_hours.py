@@ -112,12 +112,11 @@ class OpeningHoursMixin(models.Model):
     @classmethod
     def load_schedules(cls, pages) -> None:
         """Build the schedules of many live pages of this type, for listings and for serving
-        a live page: two queries for those not kept with the shared content (a schedule
+        a live page: two queries for those not remembered with the shared content (a schedule
         changes only when its page is published, which starts a new generation there). Not
         for previews or drafts, whose rows are not the live ones. Prefetching the child
         relations takes as many queries, but modelcluster builds a queryset for each page and
-        relation on the way, which costs more than the queries (about 0.4 ms a page and
-        relation)."""
+        relation on the way, which costs more than the queries (`make bench` measures it)."""
         pages = list(pages)
         by_pk = {page.pk: page for page in pages}
         schedules = content_cache.remember_many(

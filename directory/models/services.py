@@ -15,9 +15,7 @@ from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -41,6 +39,7 @@ from directory import opening_hours as hours
 from search.faceted import FacetDocument
 from website import content_cache
 from website.models import PAGE_LINK_FIELDS, BasePage
+from website.page_views import PAGE_URL, serve_page
 
 from .hubs import HUB_LIST_STATUS_HOURS, HUB_PAGE_STATUS_HOURS, FamilyHubPage
 from .opening_hours import DateException, OpeningHoursMixin, ServicePageForm, WeeklySession
@@ -202,55 +201,8 @@ class ServiceIndexPage(BasePage):
         verbose_name = "service index"
 
     def serve(self, request, *args, **kwargs):
-        # directory.service_search imports these models.
-        from directory import service_filters
-        from directory.service_search import pagination, run_service_search
-
-        search = run_service_search(self, request.GET)
-        response = TemplateResponse(
-            request,
-            self.get_template(request, *args, **kwargs),
-            {
-                **self.get_context(request, *args, **kwargs),
-                "search": search,
-                "filters": search.filters,
-                "error_list": error_list(search.filters.errors),
-                "pagination": pagination(self.url, search),
-                "radius_choices": service_filters.RADIUS_CHOICES,
-                "delivery_choices": service_filters.DELIVERY_CHOICES,
-                "sort_choices": service_filters.SORT_CHOICES,
-                "remote_query_string": search.filters.query_string(
-                    postcode="",
-                    delivery=service_filters.REMOTE_DELIVERY,
-                    sort=service_filters.SORT_RELEVANCE,
-                ),
-                "max_age": service_filters.MAX_AGE,
-            },
-        )
-        response.status_code = search.status_code
-        if request.GET.get("postcode"):
-            # The URL holds a postcode: keep the answer out of every cache.
-            add_never_cache_headers(response)
-            patch_cache_control(response, private=True, no_store=True)
-        return response
-
-
-# Where each filter's message links to, in the order the form shows them.
-ERROR_ANCHORS = {
-    "postcode": "postcode",
-    "radius": "radius",
-    "category": "categories-legend",
-    "age": "age",
-    "delivery": "delivery-legend",
-}
-
-
-def error_list(errors: dict[str, str]) -> list[dict]:
-    return [
-        {"field": name, "anchor": anchor, "message": errors[name]}
-        for name, anchor in ERROR_ANCHORS.items()
-        if name in errors
-    ]
+        """The directory search (directory.views.service_directory)."""
+        return serve_page(self, request, PAGE_URL, *args, **kwargs)
 
 
 class DeliveryPlace(NamedTuple):
@@ -597,7 +549,7 @@ class ServicePage(OpeningHoursMixin, BasePage):
     @classmethod
     def load_delivery_places(cls, services) -> None:
         """The delivery places of many live services, for listings: three queries for those
-        not kept with the shared content (a hub's or a service's publish starts a new
+        not remembered with the shared content (a hub's or a service's publish starts a new
         generation there). Each hub is loaded once however many services it hosts (a prefetch
         would load it once per service, and build a queryset per service on the way)."""
         by_pk = {service.pk: service for service in services}

@@ -11,7 +11,6 @@ from wagtail.models import Site
 from directory import council_area, local_authorities
 from website import content_cache
 from website.models import SharedSiteSetting
-from website.sites import site_for_request
 
 DEFAULT_NOTICE_WEEKS = 8
 
@@ -94,7 +93,7 @@ class DirectorySettings(SharedSiteSetting):
 def council_codes_for_request(request) -> tuple[str, ...]:
     """The local authority codes of the council whose site the request is for; () when it
     has not said (every postcode is then its own)."""
-    site = site_for_request(request)
+    site = Site.find_for_request(request)
     settings = DirectorySettings.for_site_id(site.pk if site else None)
     return settings.council_codes if settings else ()
 

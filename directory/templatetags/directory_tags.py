@@ -23,6 +23,12 @@ def hub_finder(context):
 
 
 @register.simple_tag
+def postcode_form() -> PostcodeForm:
+    """An empty hub finder form, for the hub index page."""
+    return PostcodeForm()
+
+
+@register.simple_tag
 def opening_status(status, segments: str):
     """The open/closed line. The server writes the line that is true now; opening-status.js
     swaps in the line that is true when the page is read, from data-segments, so a cached page

@@ -179,7 +179,7 @@ class HarbourIndex(Elasticsearch9Index):
 
 def merge_into_one_segment(index) -> None:
     """A bulk load leaves an index in a dozen segments, and every search walks each of them
-    (with 20,000 services, a directory search took 14 ms in Elasticsearch instead of 7).
+    (with a large directory, that doubles a search's time: `make bench` measures it).
     One segment is searched once, and it is big enough for Elasticsearch's filter cache
     (which skips small segments) to keep the filters every search repeats (live, public, in
     the directory). Elastic warns against force-merging an index that is still written to
@@ -254,7 +254,8 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
 
     def index_settings(self) -> dict:
         """The settings for a new index, with today's synonyms."""
-        from search.synonyms import solr_rules, synonym_groups
+        from search.models import synonym_groups
+        from search.synonyms import solr_rules
 
         settings = {"settings": {**self.settings["settings"]}}
         analysis = {**settings["settings"]["analysis"]}

@@ -161,9 +161,10 @@ def test_a_postcode_search_costs_the_same_queries_however_many_results_and_shows
         return len(captured.captured_queries), text_of(response)
 
     with_seven, text = queries()
-    # Without the shared content: 12 (the categories, the places' three, the sessions' two).
-    # The database search runs twice: what is near, and what reaches families anywhere.
-    assert with_seven <= 11
+    # Eight are Wagtail's finding the site and the page and checking view restrictions. Without
+    # the shared content: 20 (the categories, the places' three, the sessions' two). The
+    # database search runs twice: what is near, and what reaches families anywhere.
+    assert with_seven <= 19
     assert "away, at Bilston Family Hub" in text
     index = directory["services"]["drop-in"].get_parent()
     for number in range(5):

@@ -92,18 +92,13 @@ def breadcrumbs(context, page):
     if not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": []}
     request = context.get("request")
-    routed = getattr(page, "routed_ancestors", None)
-    if routed is not None:
-        # Routing fetched them already: every ancestor but the tree's own root.
-        ancestors = [ancestor for ancestor in routed if ancestor.live]
-    else:
-        ancestors = (
-            Page.objects.ancestor_of(page)
-            .filter(depth__gt=1)
-            .live()
-            .order_by("depth")
-            .only("id", "title", "url_path", "path", "depth")
-        )
+    ancestors = (
+        Page.objects.ancestor_of(page)
+        .filter(depth__gt=1)
+        .live()
+        .order_by("depth")
+        .only("id", "title", "url_path", "path", "depth")
+    )
     return {
         "ancestors": [
             {"title": ancestor.title, "href": ancestor.get_url(request)} for ancestor in ancestors

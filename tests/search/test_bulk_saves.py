@@ -1,4 +1,4 @@
-"""website.bulk_saves: a bulk load indexes each object once, at the end, and loses nothing."""
+"""search.bulk_saves: a bulk load indexes each object once, at the end, and loses nothing."""
 
 from wagtail.models import ReferenceIndex
 from wagtail.search.backends import get_search_backend
@@ -6,7 +6,8 @@ from wagtail.search.backends import get_search_backend
 import pytest
 
 from news.models import NewsReleasePage
-from website.bulk_saves import deferred_index_updates
+from search.bulk_saves import deferred_index_updates
+from website.bulk_loads import bulk_load
 from website.models import StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +34,17 @@ def test_nothing_is_indexed_until_the_block_ends_and_everything_after(home_page)
 
     found = list(backend.search("lantern", StandardPage))
     assert [item.title for item in found] == ["Lantern evening in Bilston"]
+
+
+def test_every_bulk_load_defers_the_index_updates(home_page):
+    """The search app registers its deferral with website.bulk_loads (SearchConfig.ready()),
+    which the demo loader runs inside."""
+    backend = get_search_backend()
+    with bulk_load():
+        home_page.add_child(instance=StandardPage(title="Lantern evening", slug="lantern"))
+        assert not backend.search("lantern", StandardPage)
+
+    assert [page.title for page in backend.search("lantern", StandardPage)] == ["Lantern evening"]
 
 
 def test_saves_after_the_block_are_indexed_as_usual(home_page):

@@ -7,6 +7,7 @@ updates are collected instead, and made once per object when the block ends: the
 indexes in bulk, per model, and the Elasticsearch queue (search.indexing) once per object,
 with the objects whose documents hold data from them (`search_dependents()`).
 
+Every bulk load runs inside it (registered with website.bulk_loads by SearchConfig.ready()).
 Meant for a bulk load that runs on its own (a management command, a test fixture): the search
 signal handlers are disconnected process-wide for the duration. Deletions are not deferred."""
 
@@ -23,9 +24,9 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from modelcluster.fields import ParentalKey
 
-from search.indexing import dependent_documents, on_saved, queue_document_sync, saved_handler_uid
+from .indexing import dependent_documents, on_saved, queue_document_sync, saved_handler_uid
 
-COLLECTOR_UID = "website-bulk-saves"
+COLLECTOR_UID = "search-bulk-saves"
 
 
 @contextmanager
