@@ -44,6 +44,22 @@ def test_nested_standard_page_renders(client, home_page):
     assert 'href="/about-family-hubs/">About family hubs</a>' in response.content.decode()
 
 
+def test_breadcrumbs_follow_a_renamed_or_unpublished_section(client, home_page):
+    parent = StandardPage.objects.get(slug="about-family-hubs")
+    child = StandardPage(title="Stay and play", slug="stay-and-play", summary="Sessions.")
+    parent.add_child(instance=child)
+    child.save_revision().publish()
+    before = client.get("/about-family-hubs/stay-and-play/").content.decode()
+    assert "About family hubs</a>" in before
+
+    parent.title = "Our family hubs"
+    parent.save_revision().publish()
+    html = client.get("/about-family-hubs/stay-and-play/").content.decode()
+
+    assert 'href="/about-family-hubs/">Our family hubs</a>' in html
+    assert "About family hubs</a>" not in html
+
+
 def test_council_settings_show_in_the_footer(client, site):
     council = CouncilSettings.for_site(site)
     council.phone = "01902 000 1234"

@@ -92,18 +92,22 @@ def breadcrumbs(context, page):
     if not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": []}
     request = context.get("request")
-    ancestors = (
-        Page.objects.ancestor_of(page)
-        .filter(depth__gt=1)
-        .live()
-        .order_by("depth")
-        .only("id", "title", "url_path", "path", "depth")
-    )
-    return {
-        "ancestors": [
-            {"title": ancestor.title, "href": ancestor.get_url(request)} for ancestor in ancestors
-        ]
-    }
+    site = Site.find_for_request(request) if request is not None else None
+
+    def build() -> list[dict]:
+        ancestors = (
+            Page.objects.ancestor_of(page)
+            .filter(depth__gt=1)
+            .live()
+            .order_by("depth")
+            .only("id", "title", "url_path", "path", "depth")
+        )
+        return [{"title": a.title, "href": a.get_url(request)} for a in ancestors]
+
+    # Titles, addresses and what is live change only with a publish, move or unpublish, each of
+    # which starts a new content generation. The link form depends on the site asked.
+    site_id = site.pk if site else None
+    return {"ancestors": content_cache.remember(f"breadcrumbs:{site_id}:{page.pk}", build)}
 
 
 # What Django's json_script escapes: with these as \u escapes, text an editor typed (a headline
