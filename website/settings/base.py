@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "directory",
     "news",
     "search",
+    "families",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

@@ -1,0 +1,141 @@
+"""Help by life stage and need: a topic index (its children, in the order editors give them in
+the page tree, are the home page's topic cards) and one page per topic. A topic names the
+directory categories and the ages it covers once; its page then lists the directory's services
+and the news that fit, without hand-picking (families.topic_content)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from modelcluster.fields import ParentalManyToManyField
+
+from directory import ages
+from directory.models import ServicePage, TaxonomyTerm
+from news.models import NewsTopic
+from website.models import BasePage
+from website.page_views import serve_page
+
+FEATURED_SERVICE_HELP = "A service to show first. Leave blank for none."
+
+
+class TopicIndexPage(BasePage):
+    """/help/: every topic as a card. The home page shows the same cards in the same order,
+    and the service featured here."""
+
+    introduction = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
+    featured_service = models.ForeignKey(
+        ServicePage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown on the home page and on this page. " + FEATURED_SERVICE_HELP,
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("featured_service"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["families.TopicPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "topic index page"
+
+    def topics(self):
+        """The topics families can read, in the editors' order in the page tree."""
+        return TopicPage.objects.child_of(self).live().public().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = self.topics().only("title", "summary", "url_path", "path", "depth")
+        return context
+
+
+class TopicPage(BasePage):
+    """One life stage or need ("Babies and toddlers (0 to 2)", "Money, work and housing")."""
+
+    introduction = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+    categories = ParentalManyToManyField(
+        TaxonomyTerm,
+        blank=True,
+        related_name="+",
+        help_text="The page lists the published services filed under any of these (a top-level "
+        "category includes its sub-categories).",
+    )
+    minimum_age = models.PositiveSmallIntegerField(
+        "youngest age",
+        null=True,
+        blank=True,
+        help_text="In whole years. Leave both ages blank for services of every age.",
+    )
+    maximum_age = models.PositiveSmallIntegerField("oldest age", null=True, blank=True)
+    pregnancy = models.BooleanField(
+        "covers pregnancy",
+        default=False,
+        help_text="Also list services for parents-to-be, whatever their ages.",
+    )
+    news_topics = ParentalManyToManyField(
+        NewsTopic,
+        blank=True,
+        related_name="+",
+        help_text="The page shows the latest news releases on any of these topics.",
+    )
+    featured_service = models.ForeignKey(
+        ServicePage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=FEATURED_SERVICE_HELP,
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [
+                FieldPanel("categories"),
+                FieldRowPanel([FieldPanel("minimum_age"), FieldPanel("maximum_age")]),
+                FieldPanel("pregnancy"),
+            ],
+            heading="Which services it lists",
+        ),
+        FieldPanel("news_topics"),
+        FieldPanel("featured_service"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["families.TopicIndexPage"]
+    subpage_types = []
+
+    search_type_label = "Help by life stage and need"
+    search_boost = 1.5
+
+    class Meta:
+        verbose_name = "topic page"
+
+    def clean(self):
+        super().clean()
+        if (
+            self.minimum_age is not None
+            and self.maximum_age is not None
+            and self.maximum_age < self.minimum_age
+        ):
+            raise ValidationError(
+                {"maximum_age": "The oldest age must be the same as or more than the youngest."}
+            )
+
+    @property
+    def ages_text(self) -> str:
+        return ages.age_range_text(self.minimum_age, self.maximum_age, self.pregnancy)
+
+    def serve(self, request, *args, **kwargs):
+        return serve_page(self, request, *args, **kwargs)

@@ -1,0 +1,39 @@
+"""The topic page's view: it needs the postcode form and the directory's search, which import
+the page models, so the models do not import them (FamiliesConfig.ready() imports this module,
+which registers the view with website.page_views)."""
+
+from django.template.response import TemplateResponse
+
+from directory.forms import PostcodeForm
+from directory.views import keep_out_of_caches
+from website.page_views import serves
+
+from .models import TopicPage
+from .topic_content import featured, latest_news, topic_services
+
+
+@serves(TopicPage)
+def topic_page(page: TopicPage, request, *args, **kwargs):
+    """A topic: its introduction, its services (nearest first with ?postcode=), its news. A
+    postcode that cannot be used re-shows the form with the message, and the services by name."""
+    form = PostcodeForm(request.GET if "postcode" in request.GET else None)
+    point, status = None, 200
+    if form.is_bound:
+        if form.is_valid():
+            point = (form.location.latitude, form.location.longitude)
+        else:
+            status = 404 if form.not_found else 400
+    context = {
+        **page.get_context(request, *args, **kwargs),
+        "form": form,
+        "services": topic_services(page, point),
+        "featured": featured(page.featured_service),
+        "news": latest_news(page),
+        "postcode_given": point is not None,
+    }
+    response = TemplateResponse(
+        request, page.get_template(request, *args, **kwargs), context, status=status
+    )
+    if form.is_bound:
+        keep_out_of_caches(response)
+    return response
