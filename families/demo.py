@@ -85,13 +85,12 @@ TOPICS = [
             "health-visiting",
             "stay-and-play",
             "speech-and-language",
-            "parent-peer-support",
             "oral-health",
         ),
         minimum_age=0,
         maximum_age=2,
         news_topics=("early-years",),
-        featured_service="Baby clinic",
+        featured_service="Baby massage",
     ),
     DemoTopic(
         title="Early years (2 to 5)",
@@ -164,7 +163,7 @@ TOPICS = [
         ),
         minimum_age=11,
         maximum_age=19,
-        featured_service="Youth club",
+        featured_service="Mentoring for young people",
     ),
     DemoTopic(
         title="Special educational needs and disabilities (SEND)",
@@ -196,7 +195,7 @@ TOPICS = [
             "Free courses in English, maths and digital skills run at the hubs, with a crèche.",
         ),
         categories=("money-and-housing", "learning-and-skills"),
-        featured_service="Benefits and debt advice",
+        featured_service="Housing advice surgery",
     ),
     DemoTopic(
         title="Mental health and wellbeing",
