@@ -3,13 +3,16 @@ topics, each naming the directory categories and ages it lists, in the order the
 them. Creates what is missing and leaves what exists alone (website/demo.py)."""
 
 from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.utils import timezone
 
 from wagtail.models import Site
 
 from directory.models import ServicePage, TaxonomyTerm
 from news.models import NewsTopic
 
-from .models import TopicIndexPage, TopicPage
+from .models import OfferSection, StartForLifeOfferPage, TopicIndexPage, TopicPage
 
 INDEX_TITLE = "Help for your family"
 INDEX_SLUG = "help"
@@ -274,3 +277,68 @@ def load(site: Site) -> None:
         topic = build_topic(spec)
         index.add_child(instance=topic)
         topic.save_revision().publish()
+    ensure_offer(index)
+
+
+OFFER_TITLE = "Our Start for Life offer"
+OFFER_SLUG = "start-for-life"
+OFFER_SUMMARY = (
+    "Everything Wulfrun's family hubs and their partners offer from pregnancy until your "
+    "baby turns 2, in one place."
+)
+OFFER_INTRODUCTION = paragraphs(
+    "The first 1,001 days, from pregnancy to age 2, shape a child's whole life. This is the "
+    "support every family in Wulfrun can get in that time: most of it is free, and you can "
+    "refer yourself to most of it.",
+    "Not sure where to start? Call the health visitor advice line or drop in at any family hub.",
+)
+# (heading, description, category code)
+OFFER_SECTIONS = [
+    (
+        "Infant feeding",
+        "Help with breastfeeding, bottle feeding and starting solid food.",
+        "infant-feeding",
+    ),
+    (
+        "Parent-infant relationships and perinatal mental health",
+        "Support for your wellbeing in pregnancy and after birth, and for bonding with your baby.",
+        "perinatal-mental-health",
+    ),
+    (
+        "Early language and the home learning environment",
+        "Talking, playing and reading together from the start.",
+        "speech-and-language",
+    ),
+    ("Parenting support", "Courses and groups for mums, dads and carers.", "parenting"),
+    (
+        "Health visiting",
+        "Your health visitor supports you from late pregnancy until your child starts school.",
+        "health-visiting",
+    ),
+    (
+        "Midwifery and antenatal care",
+        "Care in pregnancy and antenatal classes to get ready for birth.",
+        "pregnancy-and-birth",
+    ),
+    ("Stay and play", "Free sessions to play, sing and meet other families.", "stay-and-play"),
+]
+
+
+def ensure_offer(index: TopicIndexPage) -> None:
+    if StartForLifeOfferPage.objects.exists():
+        return
+    terms = {term.code: term for term in TaxonomyTerm.objects.all()}
+    offer = StartForLifeOfferPage(
+        title=OFFER_TITLE,
+        slug=OFFER_SLUG,
+        summary=OFFER_SUMMARY,
+        introduction=OFFER_INTRODUCTION,
+        last_reviewed=timezone.localdate() - timedelta(days=24),
+    )
+    offer.sections = [
+        OfferSection(heading=heading, description=description, category=terms[code])
+        for heading, description, code in OFFER_SECTIONS
+        if code in terms
+    ]
+    index.add_child(instance=offer)
+    offer.save_revision().publish()

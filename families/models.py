@@ -6,11 +6,12 @@ and the news that fit, without hand-picking (families.topic_content)."""
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import Orderable
 from wagtail.search import index
 
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from directory import ages
 from directory.models import ServicePage, TaxonomyTerm
@@ -43,7 +44,7 @@ class TopicIndexPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
 
     parent_page_types = ["website.HomePage"]
-    subpage_types = ["families.TopicPage"]
+    subpage_types = ["families.TopicPage", "families.StartForLifeOfferPage"]
     max_count = 1
 
     class Meta:
@@ -139,3 +140,54 @@ class TopicPage(BasePage):
 
     def serve(self, request, *args, **kwargs):
         return serve_page(self, request, *args, **kwargs)
+
+
+class StartForLifeOfferPage(BasePage):
+    """The council's Start for Life offer (support from pregnancy to age 2), assembled from the
+    directory by section (families.offer): each section names a category, and lists the
+    directory's services in it for pregnancy and the first two years, from the services' own
+    fields. Printable as an A4 handout."""
+
+    introduction = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
+    last_reviewed = models.DateField(
+        help_text="When the offer was last checked. Shown to families on the page and the handout."
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("last_reviewed"),
+        InlinePanel("sections", heading="Sections", label="Section", min_num=1),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["website.HomePage", "families.TopicIndexPage"]
+    subpage_types = []
+    max_count = 1
+
+    search_type_label = "Start for Life"
+
+    class Meta:
+        verbose_name = "Start for Life offer page"
+
+    def serve(self, request, *args, **kwargs):
+        return serve_page(self, request, *args, **kwargs)
+
+
+class OfferSection(Orderable):
+    """One part of the offer ("Infant feeding"): the directory's services in its category."""
+
+    page = ParentalKey(StartForLifeOfferPage, on_delete=models.CASCADE, related_name="sections")
+    heading = models.CharField(max_length=120)
+    description = models.TextField(
+        blank=True, max_length=500, help_text="One or two sentences about this part of the offer."
+    )
+    category = models.ForeignKey(
+        TaxonomyTerm,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The section lists the published services in this category (with its "
+        "sub-categories) for pregnancy or children up to 2.",
+    )
+
+    panels = [FieldPanel("heading"), FieldPanel("description"), FieldPanel("category")]

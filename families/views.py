@@ -8,7 +8,8 @@ from directory.forms import PostcodeForm
 from directory.views import keep_out_of_caches
 from website.page_views import serves
 
-from .models import TopicPage
+from .models import StartForLifeOfferPage, TopicPage
+from .offer import offer_sections
 from .topic_content import featured, latest_news, topic_services
 
 
@@ -37,3 +38,13 @@ def topic_page(page: TopicPage, request, *args, **kwargs):
     if form.is_bound:
         keep_out_of_caches(response)
     return response
+
+
+@serves(StartForLifeOfferPage)
+def start_for_life_offer(page: StartForLifeOfferPage, request, *args, **kwargs):
+    """The offer, section by section, from the directory."""
+    context = {
+        **page.get_context(request, *args, **kwargs),
+        "offer_sections": offer_sections(page),
+    }
+    return TemplateResponse(request, page.get_template(request, *args, **kwargs), context)

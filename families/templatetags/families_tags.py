@@ -6,7 +6,7 @@ from django import template
 
 from news.models import NewsIndexPage
 
-from ..models import TopicIndexPage
+from ..models import StartForLifeOfferPage, TopicIndexPage
 from ..topic_content import featured, latest_releases
 
 register = template.Library()
@@ -23,6 +23,7 @@ def home_topics(context):
         "request": context.get("request"),
         "index": index,
         "topics": index.topics().only("title", "summary", "url_path", "path", "depth"),
+        "offer": StartForLifeOfferPage.objects.live().public().first(),
     }
 
 
