@@ -19,6 +19,8 @@ from news.models import NewsTopic
 from website.models import BasePage
 from website.page_views import serve_page
 
+from .panels import OfferReviewPanel
+
 FEATURED_SERVICE_HELP = "A service to show first. Leave blank for none."
 
 
@@ -157,6 +159,7 @@ class StartForLifeOfferPage(BasePage):
         *BasePage.content_panels,
         FieldPanel("introduction"),
         FieldPanel("last_reviewed"),
+        OfferReviewPanel(heading="What to review"),
         InlinePanel("sections", heading="Sections", label="Section", min_num=1),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]

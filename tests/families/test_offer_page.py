@@ -6,13 +6,14 @@ import datetime
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 import pytest
 from bs4 import BeautifulSoup
 
 from directory.models import TaxonomyTerm
 from families.models import OfferSection, StartForLifeOfferPage
-from tests.directory.service_factories import make_service
+from tests.directory.service_factories import make_service, reviewed
 from tests.directory.services_data import build_directory
 from tests.families.factories import topic_index
 
@@ -24,7 +25,9 @@ def directory(home_page):
 
 def make_offer(parent, sections) -> StartForLifeOfferPage:
     offer = StartForLifeOfferPage(
-        title="Our Start for Life offer", slug="start-for-life", last_reviewed=datetime.date(2026, 11, 2)
+        title="Our Start for Life offer",
+        slug="start-for-life",
+        last_reviewed=datetime.date(2026, 11, 2),
     )
     offer.sections = [
         OfferSection(heading=heading, category=TaxonomyTerm.objects.get(code=code))
@@ -133,3 +136,22 @@ def test_query_count_stays_flat_as_services_grow(client, directory, home_page):
     queries()
     assert queries() == before
     assert len(sections(client.get(offer.url))["Parenting"]) == 32
+
+
+def test_the_admin_warns_of_stale_services_and_empty_sections(admin_client, directory, home_page):
+    make_service(
+        directory["index"],
+        "Old feeding group",
+        categories=["breastfeeding"],
+        minimum_age=0,
+        maximum_age=1,
+        last_reviewed=reviewed(years_ago=2),
+    )
+    offer = make_offer(home_page, [("Feeding", "infant-feeding"), ("Youth", "youth")])
+
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[offer.pk])).content.decode()
+
+    assert "have not been reviewed for over a year" in html
+    assert "Old feeding group" in html
+    assert "Breastfeeding cafe" not in html.split("What to review")[1].split("Sections")[0]
+    assert "list no published service" in html
