@@ -84,6 +84,14 @@ PAGE_TYPES = [
         results=".search-results",
         shows=".search-result",
     ),
+    PageType("topic-index", "/help/", shows=".topic-cards .topic-card"),
+    PageType("topic-page", "/help/babies-and-toddlers/", shows=".topic-services .service-card"),
+    PageType(
+        "topic-page-near",
+        "/help/babies-and-toddlers/?postcode=WV14+0AA",
+        shows=".topic-services .card__distance",
+    ),
+    PageType("start-for-life-offer", "/help/start-for-life/", shows=".offer-service dl"),
     PageType("not-found", "/no-such-page/", status=404),
 ]
 
