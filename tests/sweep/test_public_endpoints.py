@@ -42,6 +42,9 @@ ENDPOINTS = [
         ["q", "postcode", "radius", "category", "age", "free", "delivery", "sort", "page"],
     ),
     ("/services/speech-and-language-therapy/", []),
+    ("/help/", []),
+    ("/help/babies-and-toddlers/", ["postcode"]),
+    ("/help/start-for-life/", []),
     ("/api/openreferral/v3/", []),
     ("/api/openreferral/v3/openapi.json", []),
     (
@@ -73,6 +76,7 @@ PATH_TEMPLATES = [
     "/api/v1/{}/",
     "/documents/1/{}",
     "/services/{}/",
+    "/help/{}/",
     "/api/openreferral/v3/services/{}",
     "/api/openreferral/v3/organizations/{}",
     "/api/openreferral/v3/service_at_locations/{}",
