@@ -244,3 +244,8 @@ def test_query_count_stays_flat_with_5_or_50_services(client, directory, index):
     for params in ({}, {"postcode": "WV1 1SH"}):
         queries(params)
         assert queries(params) == counts[str(params)], params
+    response = client.get(topic.url)
+    assert len(service_titles(response)) == 10
+    count = soup(response).select_one("#services-count").get_text(" ", strip=True)
+    # The 50, the online parenting course, the SEND parent group and the youth club.
+    assert count == "The first 10 of 53 services"
