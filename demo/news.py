@@ -3,9 +3,9 @@ releases from 2022 to 2026 (plus one under embargo, due a week after the demo is
 with an illustration drawn by the loader. Like every demo loader it adds what is missing and
 changes nothing that exists. The releases are invented for this demo; the hubs, services and
 places they name are the demo directory's (demo/hubs.py, demo/services/), and
-tests/news/test_demo.py checks the hubs."""
+tests/news/test_demo.py checks the hubs. The releases are demo/data/news.toml."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.utils import timezone
 
@@ -20,9 +20,46 @@ from news.models import (
 )
 from news.workflow import ensure_comms_workflow
 
-from ..images import ensure_demo_image
-from ..site import add_navigation_link, ensure_child_page
-from .releases import EMBARGOED_RELEASE, NOTES_TO_EDITORS, PRESS_CONTACTS, RELEASES, TOPICS
+from .images import ensure_demo_image
+from .site import add_navigation_link, ensure_child_page, heading, paragraph
+from .tables import read
+
+
+def block(row: dict) -> tuple[str, object]:
+    """A StreamField block from a row of news.toml."""
+    if "paragraphs" in row:
+        return paragraph(*row["paragraphs"])
+    if "heading" in row:
+        return heading(row["heading"])
+    if "quote" in row:
+        return ("quote", {"quote": row["quote"], "name": row["name"], "role": row["role"]})
+    return (
+        "call_to_action",
+        {
+            "heading": row["call_to_action"],
+            "text": row["text"],
+            # A slug, made a page when the release is built (resolve_links).
+            "link": {"page": row["page"], "url": "", "text": ""},
+        },
+    )
+
+
+def release_spec(row: dict) -> dict:
+    image = row["image"]
+    return {
+        **row,
+        "image": (image["scene"], image["palette"], row["image_description"]),
+        "body": [block(item) for item in row["body"]],
+    }
+
+
+_TABLE = read("news")
+TOPICS = [tuple(topic) for topic in _TABLE["topics"]]
+PRESS_CONTACTS = _TABLE["press_contacts"]
+NOTES_TO_EDITORS = _TABLE["notes_to_editors"]
+# Oldest first: a release may name earlier ones as related pages.
+RELEASES = [release_spec(row) for row in _TABLE["release"]]
+EMBARGOED_RELEASE = release_spec(_TABLE["embargoed_release"])
 
 
 def ensure_topics() -> dict[str, NewsTopic]:
@@ -96,7 +133,7 @@ def ensure_releases(news_index: NewsIndexPage, home: Page, topics, contacts) -> 
     zone = timezone.get_current_timezone()
     for seed, spec in enumerate(RELEASES):
         release = build_release(spec, home, topics, contacts, seed)
-        release.release_date = datetime(*spec["date"], tzinfo=zone)
+        release.release_date = spec["date"].replace(tzinfo=zone)
         release, created = ensure_child_page(news_index, release)
         if created:
             # As if published on the day: the admin's history and the feeds' "updated" agree.
@@ -114,15 +151,7 @@ def ensure_releases(news_index: NewsIndexPage, home: Page, topics, contacts) -> 
 
 def load(site: Site) -> NewsIndexPage:
     home = site.root_page.specific
-    news_index, _ = ensure_child_page(
-        home,
-        NewsIndexPage(
-            title="News",
-            slug="news",
-            summary="News releases from Wulfrun Borough Council about family hubs: decisions, "
-            "consultations, inspections and new hubs.",
-        ),
-    )
+    news_index, _ = ensure_child_page(home, NewsIndexPage(**_TABLE["index"]))
     ensure_comms_workflow(news_index)
     ensure_releases(news_index, home, ensure_topics(), ensure_press_contacts())
     add_navigation_link(site, news_index)

@@ -9,12 +9,15 @@ is for, how to get a place, and when it runs at each place. Sessions at a hub fa
 hub's opening hours (demo/hubs.py); a service with no sessions at a hub runs whenever the
 hub is open (directory.opening_hours.held_at).
 
-Like every demo loader it creates what is missing and leaves what exists alone."""
+The services themselves are demo/data/services.toml. Like every demo loader it creates what is
+missing and leaves what exists alone."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import time, timedelta
+from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.text import slugify
 
 from directory import taxonomy_seed
@@ -30,9 +33,8 @@ from directory.models import (
     TaxonomyTerm,
 )
 
-from ..site import add_navigation_link, ensure_child_page
-from . import early_years, families, health_and_support, young_people_and_learning
-from .spec import DemoService, p
+from .site import add_navigation_link, ensure_child_page
+from .tables import Session, read, weekly_sessions
 
 ORGANISATIONS = {
     "council": (
@@ -110,12 +112,94 @@ PLACES = {
     "codsall-hall": ("Codsall Village Hall", "Church Road", "Codsall", "WV8 1AA", 52.6280, -2.1950),
 }
 
-SERVICES = [
-    *early_years.SERVICES,
-    *families.SERVICES,
-    *health_and_support.SERVICES,
-    *young_people_and_learning.SERVICES,
-]
+
+def p(*paragraphs: str) -> str:
+    return "".join(f"<p>{escape(text)}</p>" for text in paragraphs)
+
+
+def h2(text: str) -> str:
+    return f"<h2>{escape(text)}</h2>"
+
+
+def ul(*items: str) -> str:
+    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A role to ask for (ORUK "contact"), not a private person."""
+
+    name: str
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class DemoService:
+    title: str
+    summary: str
+    description: str  # HTML: p(), h2(), ul()
+    categories: tuple[str, ...]
+    organisation: str
+    # Where families go (hub slugs and PLACES keys), each with its weekly sessions there; an
+    # empty list: whenever that place is open, or by appointment.
+    places: dict[str, list[Session]] = field(default_factory=dict)
+    # Sessions of a service nobody travels to: a phone line's hours.
+    remote_hours: list[Session] = field(default_factory=list)
+    # Ages are the child's (or young person's) age in years; the parent's go in `eligibility`.
+    minimum_age: int | None = None
+    maximum_age: int | None = None
+    pregnancy: bool = False
+    eligibility: str = ""
+    cost: Decimal | None = None  # None: free
+    cost_description: str = ""
+    self_referral: bool = True
+    referral: str = ""
+    online: bool = False
+    by_phone: bool = False
+    at_home: bool = False
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    contacts: tuple[Contact, ...] = ()
+    languages: str = "en"
+    accessibility: str = ""
+    closed_on_bank_holidays: bool = True
+    # One page per place ("Stay and play, Bilston"): a paragraph for one place's page, and the
+    # languages spoken there when they differ.
+    place_notes: dict[str, str] = field(default_factory=dict)
+    place_languages: dict[str, str] = field(default_factory=dict)
+    # One page per place, run by the hub's own team: the hub's phone and email.
+    hub_contact: bool = False
+
+
+def description_html(blocks: list[dict]) -> str:
+    """A service's description from its rows in services.toml: paragraphs, headings, lists."""
+    html = []
+    for block in blocks:
+        if "paragraphs" in block:
+            html.append(p(*block["paragraphs"]))
+        elif "heading" in block:
+            html.append(h2(block["heading"]))
+        else:
+            html.append(ul(*block["list"]))
+    return "".join(html)
+
+
+def demo_service(row: dict) -> DemoService:
+    fields = dict(row)
+    fields["description"] = description_html(fields.pop("description", []))
+    fields["categories"] = tuple(row["categories"])
+    fields["places"] = {key: weekly_sessions(rows) for key, rows in row.get("places", {}).items()}
+    fields["remote_hours"] = weekly_sessions(row.get("remote_hours", []))
+    fields["contacts"] = tuple(Contact(**contact) for contact in row.get("contacts", []))
+    if "cost" in row:
+        fields["cost"] = Decimal(row["cost"])
+    return DemoService(**fields)
+
+
+_TABLE = read("services")
+SERVICES = [demo_service(row) for row in _TABLE["service"]]
 
 # Most services are one page for all their places; these are listed once per place ("Stay and
 # play, Bilston"), as councils' directories do for sessions that differ from place to place.
@@ -155,18 +239,7 @@ def ensure_organisations() -> dict[str, Organisation]:
 
 
 def ensure_index(home) -> ServiceIndexPage:
-    index, _ = ensure_child_page(
-        home,
-        ServiceIndexPage(
-            title="Find a service",
-            slug="services",
-            summary="Search every service for families in Wulfrun: near you, for your "
-            "child's age, free or paid.",
-            intro="<p>Services for families run by the council, the NHS and local charities, at "
-            "family hubs and across Wulfrun.</p>",
-        ),
-    )
-    return index
+    return ensure_child_page(home, ServiceIndexPage(**_TABLE["index"]))[0]
 
 
 def sessions_for(page: DemoPage, hubs) -> list[ServiceSession]:

@@ -1,0 +1,30 @@
+"""The demo's data tables: TOML files in demo/data/ (hubs, services, news), which the loaders
+turn into pages. Content lives there rather than in Python so that one reader serves every
+row, and a writer can change a hub or a service without reading code."""
+
+import tomllib
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+# Weekly sessions: (weekday, opens, closes), Monday 0.
+Session = tuple[int, str, str]
+
+
+def read(name: str) -> dict:
+    with (DATA / f"{name}.toml").open("rb") as file:
+        return tomllib.load(file)
+
+
+def weekdays(days: str) -> list[int]:
+    """ "Mon-Fri" or "Mon,Wed" as weekday numbers."""
+    if "-" in days:
+        first, last = days.split("-")
+        return list(range(DAY_NAMES.index(first), DAY_NAMES.index(last) + 1))
+    return [DAY_NAMES.index(day) for day in days.split(",")]
+
+
+def weekly_sessions(rows: list[list[str]]) -> list[Session]:
+    """[["Mon-Fri", "09:00", "17:00"], ...] as one session a day."""
+    return [(day, opens, closes) for days, opens, closes in rows for day in weekdays(days)]
