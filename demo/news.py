@@ -3,7 +3,7 @@ releases from 2022 to 2026 (plus one under embargo, due a week after the demo is
 with an illustration drawn by the loader. Like every demo loader it adds what is missing and
 changes nothing that exists. The releases are invented for this demo; the hubs, services and
 places they name are the demo directory's (demo/hubs.py, demo/services/), and
-tests/news/test_demo.py checks the hubs. The releases are demo/data/news.toml."""
+tests/demo/test_news.py checks the hubs. The releases are demo/data/news.toml."""
 
 from datetime import timedelta
 

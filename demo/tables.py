@@ -17,12 +17,18 @@ def read(name: str) -> dict:
         return tomllib.load(file)
 
 
+def weekday(name: str) -> int:
+    if name not in DAY_NAMES:
+        raise ValueError(f"{name!r} is not a day: write one of {', '.join(DAY_NAMES)}")
+    return DAY_NAMES.index(name)
+
+
 def weekdays(days: str) -> list[int]:
     """ "Mon-Fri" or "Mon,Wed" as weekday numbers."""
     if "-" in days:
         first, last = days.split("-")
-        return list(range(DAY_NAMES.index(first), DAY_NAMES.index(last) + 1))
-    return [DAY_NAMES.index(day) for day in days.split(",")]
+        return list(range(weekday(first), weekday(last) + 1))
+    return [weekday(name) for name in days.split(",")]
 
 
 def weekly_sessions(rows: list[list[str]]) -> list[Session]:
