@@ -138,7 +138,7 @@ class Contact:
 class DemoService:
     title: str
     summary: str
-    description: str  # HTML: p(), h2(), ul()
+    description: str  # HTML, from the rows of services.toml (description_html)
     categories: tuple[str, ...]
     organisation: str
     # Where families go (hub slugs and PLACES keys), each with its weekly sessions there; an
