@@ -6,7 +6,6 @@ class FamiliesConfig(AppConfig):
 
     name = "families"
     verbose_name = "Help by life stage and need"
-    demo_module = "families.demo"
 
     def ready(self):
         from . import views  # noqa: F401 - registers the page views (website.page_views)

@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "news",
     "search",
     "families",
+    # The demo council: only `manage.py load_demo` (and tests) run it; no models.
+    "demo",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

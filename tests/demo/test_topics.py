@@ -2,7 +2,7 @@
 
 from bs4 import BeautifulSoup
 
-from families.demo import TOPICS
+from demo.topics import TOPICS
 from families.models import TopicIndexPage, TopicPage
 
 
@@ -24,8 +24,8 @@ def test_the_demo_has_nine_topics_each_listing_services(client, demo_site):
 
 
 def test_loading_the_demo_twice_adds_no_topics(demo_site):
-    from families import demo
+    from demo import topics
 
-    demo.load(demo_site)
+    topics.load(demo_site)
 
     assert TopicPage.objects.count() == 9

@@ -1,6 +1,6 @@
-"""The demo council's help by life stage and need: the topic index at /help/ and its nine
-topics, each naming the directory categories and ages it lists, in the order the home page shows
-them. Creates what is missing and leaves what exists alone (website/demo.py)."""
+"""The demo council's help by life stage and need: the topic index at /help/, its nine topics,
+each naming the directory categories and ages it lists, in the order the home page shows them,
+and the Start for Life offer. Creates what is missing and leaves what exists alone."""
 
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -10,9 +10,8 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from directory.models import ServicePage, TaxonomyTerm
+from families.models import OfferSection, StartForLifeOfferPage, TopicIndexPage, TopicPage
 from news.models import NewsTopic
-
-from .models import OfferSection, StartForLifeOfferPage, TopicIndexPage, TopicPage
 
 INDEX_TITLE = "Help for your family"
 INDEX_SLUG = "help"
