@@ -25,7 +25,7 @@ from .models import (
     TaxonomyTerm,
     locate_in_use,
 )
-from .models.service_schedule import CARD_STATUS_HOURS
+from .models.services import CARD_STATUS_HOURS
 from .models.settings import council_codes_for_page
 from .service_filters import (
     RESULTS_PER_PAGE,

@@ -30,11 +30,25 @@ from website.models import BasePage
 from website.page_views import PAGE_URL, serve_page
 
 from .opening_hours import ServicePageForm, opening_hours_panels
-from .service_places import DeliveryPlace, hub_place, own_place, read_delivery_places
-from .service_schedule import PAGE_STATUS_HOURS, ServiceSchedule
+from .service_places import (
+    HUB_PLACE_FIELDS,  # noqa: F401 - importable from here, as before the split
+    DeliveryPlace,
+    hub_place,
+    own_place,
+    read_delivery_places,
+)
+from .service_schedule import (
+    CARD_STATUS_HOURS,  # noqa: F401 - importable from here, as before the split
+    PAGE_STATUS_HOURS,
+    ServiceSchedule,
+)
 from .service_search_document import ServiceSearchDocument
 from .settings import notice_days
-from .taxonomy import Organisation, TaxonomyTerm
+from .taxonomy import (
+    HARBOUR_TAXONOMY_ORUK_ID,  # noqa: F401 - importable from here, as before the split
+    Organisation,
+    TaxonomyTerm,
+)
 
 # Services filed under these categories (or their children) always show "Exit this page".
 SENSITIVE_CATEGORIES = frozenset({"domestic-abuse"})

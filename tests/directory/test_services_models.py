@@ -18,7 +18,7 @@ from directory.models import (
     stale_before,
     term_oruk_id,
 )
-from directory.models.taxonomy import HARBOUR_TAXONOMY_ORUK_ID
+from directory.models.services import HARBOUR_TAXONOMY_ORUK_ID
 from tests.directory.factories import hub_index, make_hub
 from tests.directory.service_factories import add_postcode, make_service, service_index
 
