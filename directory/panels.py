@@ -1,11 +1,16 @@
-"""Admin panels. wagtailgeowidget's Leaflet panel loads Leaflet from a CDN; ours serves the
-packaged copy in directory/static/directory/vendor/leaflet/ and uses the site's tile server."""
+"""Admin panels: the tabs every directory page has, and a map. wagtailgeowidget's Leaflet
+panel loads Leaflet from a CDN; ours serves the packaged copy in
+directory/static/directory/vendor/leaflet/ and uses the site's tile server."""
 
 from django import forms
 from django.utils.functional import cached_property
 
+from wagtail.admin.panels import ObjectList, TabbedInterface
+
 from wagtailgeowidget.panels import LeafletPanel
 from wagtailgeowidget.widgets import LeafletField
+
+from website.models import BasePage
 
 LEAFLET_STATIC = "directory/vendor/leaflet"
 
@@ -43,3 +48,14 @@ class LocationPanel(LeafletPanel):
                 id_prefix="id_",
             )
         }
+
+
+def page_edit_handler(*tabs: ObjectList) -> TabbedInterface:
+    """A page's editing tabs: its own, then every page's Promote and Settings."""
+    return TabbedInterface(
+        [
+            *tabs,
+            ObjectList(BasePage.promote_panels, heading="Promote"),
+            ObjectList(BasePage.settings_panels, heading="Settings"),
+        ]
+    )

@@ -120,11 +120,17 @@ def parse(text: str | None) -> Postcode:
     raise PostcodeError(gettext(ENTER_A_REAL_POSTCODE))
 
 
+def district_to_try(postcode: Postcode, district_known: bool) -> str:
+    """What to try instead of a postcode we cannot use: its first part, when that is a district
+    we know and not what was typed, else our example district."""
+    if postcode.kind != Kind.DISTRICT and district_known:
+        return postcode.outward
+    return EXAMPLE_DISTRICT
+
+
 def not_found_message(postcode: Postcode, district_exists: bool = True) -> str:
     """GOV.UK's pattern for a well-formed postcode that is not in our data."""
-    hint = (
-        postcode.outward if postcode.kind != Kind.DISTRICT and district_exists else EXAMPLE_DISTRICT
-    )
+    hint = district_to_try(postcode, district_exists)
     return gettext(
         "We could not find %(postcode)s. Check the postcode, or try the first part only, "
         "like %(hint)s"
@@ -133,9 +139,7 @@ def not_found_message(postcode: Postcode, district_exists: bool = True) -> str:
 
 def terminated_message(postcode: Postcode, district_in_use: bool = True) -> str:
     """For a postcode the Royal Mail has stopped using (old letters still carry them)."""
-    hint = (
-        postcode.outward if postcode.kind != Kind.DISTRICT and district_in_use else EXAMPLE_DISTRICT
-    )
+    hint = district_to_try(postcode, district_in_use)
     return gettext(
         "%(postcode)s is no longer in use. Try the postcode you use now, or the first part, "
         "like %(hint)s."

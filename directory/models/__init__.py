@@ -8,22 +8,11 @@ from .hubs import (
 )
 from .opening_hours import DateException, OpeningHoursMixin, OpeningHoursPageForm, WeeklySession
 from .postcodes import LocalAuthority, PostcodeLocation, locate, locate_in_use
-from .services import (
-    DeliveryPlace,
-    Organisation,
-    ServiceContact,
-    ServiceDateException,
-    ServiceIndexPage,
-    ServiceLocation,
-    ServicePage,
-    ServiceSession,
-    Taxonomy,
-    TaxonomyTerm,
-    service_at_location_id,
-    stale_before,
-    term_oruk_id,
-)
+from .service_places import DeliveryPlace, ServiceLocation, service_at_location_id
+from .service_schedule import ServiceDateException, ServiceSession
+from .services import ServiceContact, ServiceIndexPage, ServicePage, stale_before
 from .settings import DirectorySettings
+from .taxonomy import Organisation, Taxonomy, TaxonomyTerm, term_oruk_id
 
 __all__ = [
     "BulkClosure",

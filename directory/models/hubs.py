@@ -12,11 +12,9 @@ from django.utils.functional import cached_property
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    HelpPanel,
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
-    TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -26,16 +24,22 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
-from directory import ages, geo, postcodes
+from directory import ages, geo, postcodes, structured_data
 from directory import opening_hours as hours
-from directory.panels import LocationPanel
+from directory.panels import LocationPanel, page_edit_handler
 from website import content_cache
 from website.blocks import BaseStreamBlock
 from website.models import PAGE_LINK_FIELDS, BasePage
 from website.page_views import serve_page
 
-from .opening_hours import DateException, OpeningHoursMixin, OpeningHoursPageForm, WeeklySession
-from .postcodes import locate
+from .opening_hours import (
+    DateException,
+    OpeningHoursMixin,
+    OpeningHoursPageForm,
+    WeeklySession,
+    opening_hours_panels,
+)
+from .postcodes import cleaned_postcode, locate
 from .settings import notice_days
 
 # Structured facilities, in the order the page lists them: (field name, what the page says).
@@ -168,33 +172,23 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
         FieldPanel("body"),
         InlinePanel("gallery_images", heading="Photos", label="Photo"),
     ]
-    opening_panels = [
-        HelpPanel(
-            "Add one row per session. A day with a lunch break has two rows, for example "
-            "Monday 9:00 to 12:30 and Monday 13:30 to 17:00. Days without rows are closed."
-        ),
-        InlinePanel("opening_sessions", heading="Weekly opening times", label="Session"),
-        FieldPanel("closed_on_bank_holidays"),
-        InlinePanel(
-            "opening_exceptions",
-            heading="Closures and special hours",
-            label="Closure or special hours",
-            help_text="For a holiday closure, a training day or different hours on a date.",
-        ),
-    ]
+    opening_panels = opening_hours_panels(
+        "Add one row per session. A day with a lunch break has two rows, for example "
+        "Monday 9:00 to 12:30 and Monday 13:30 to 17:00. Days without rows are closed.",
+        sessions="Weekly opening times",
+        exceptions="Closures and special hours",
+        exception="Closure or special hours",
+        help_text="For a holiday closure, a training day or different hours on a date.",
+    )
     access_panels = [
         MultiFieldPanel([FieldPanel(name) for name, _ in FACILITIES], heading="Facilities"),
         FieldPanel("accessibility_notes"),
         FieldPanel("how_to_get_there"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading="Content"),
-            ObjectList(opening_panels, heading="Opening times"),
-            ObjectList(access_panels, heading="Access"),
-            ObjectList(BasePage.promote_panels, heading="Promote"),
-            ObjectList(BasePage.settings_panels, heading="Settings"),
-        ]
+    edit_handler = page_edit_handler(
+        ObjectList(content_panels, heading="Content"),
+        ObjectList(opening_panels, heading="Opening times"),
+        ObjectList(access_panels, heading="Access"),
     )
 
     search_fields = [
@@ -227,10 +221,7 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
 
     def clean(self):
         super().clean()
-        try:
-            self.postcode = postcodes.parse(self.postcode).text
-        except postcodes.PostcodeError as error:
-            raise ValidationError({"postcode": str(error)}) from None
+        self.postcode = cleaned_postcode(self.postcode)
         if self.location and geo.parse_point(self.location) is None:
             raise ValidationError({"location": "Choose the hub's location on the map."})
         if self.max_age < self.min_age:
@@ -397,43 +388,8 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
         }
 
     def structured_data(self, request, now: datetime) -> dict:
-        """schema.org JSON-LD: the hub as a CivicStructure with its opening hours, and the
-        closures and special hours of the coming year."""
-        schedule = self.get_schedule()
-        data = {
-            "@context": "https://schema.org",
-            "@type": "CivicStructure",
-            "name": self.title,
-            "url": self.get_full_url(request),
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": ", ".join(
-                    filter(None, [self.address_line_1, self.address_line_2])
-                ),
-                "addressLocality": self.town,
-                "postalCode": self.postcode,
-                "addressCountry": "GB",
-            },
-            "openingHoursSpecification": hours.opening_hours_specification(schedule),
-        }
-        special = hours.special_opening_hours_specification(
-            schedule, timezone.localdate(now, timezone=hours.LONDON), days=366
-        )
-        if special:
-            data["specialOpeningHoursSpecification"] = special
-        if self.summary:
-            data["description"] = self.summary
-        if self.phone:
-            data["telephone"] = self.phone
-        if self.email:
-            data["email"] = self.email
-        if self.has_location:
-            data["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": self.latitude,
-                "longitude": self.longitude,
-            }
-        return data
+        """schema.org JSON-LD (directory.structured_data)."""
+        return structured_data.hub(self, request, now)
 
 
 class HubSession(WeeklySession):

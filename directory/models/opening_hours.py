@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel
 from wagtail.models import Orderable
 
 from directory import opening_hours as hours
@@ -82,6 +82,20 @@ class DateException(Orderable):
             closes=self.closes,
             reason=self.reason,
         )
+
+
+def opening_hours_panels(
+    guidance: str, *, sessions: str, exceptions: str, exception: str, **exception_options
+) -> list:
+    """The editor's panels for OpeningHoursMixin's fields, below `guidance`: weekly sessions
+    under the heading `sessions`, the bank-holiday choice, and dated exceptions under
+    `exceptions`, each one an `exception`."""
+    return [
+        HelpPanel(guidance),
+        InlinePanel("opening_sessions", heading=sessions, label="Session"),
+        FieldPanel("closed_on_bank_holidays"),
+        InlinePanel("opening_exceptions", heading=exceptions, label=exception, **exception_options),
+    ]
 
 
 class OpeningHoursMixin(models.Model):

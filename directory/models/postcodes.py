@@ -3,6 +3,7 @@ nearest hub never calls an outside service. Full postcodes and the centroids of 
 and districts share one table, keyed by the normalised text; each carries its local authority,
 so a postcode in another council's area can be told so."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from directory import council_area, local_authorities, postcodes
@@ -121,3 +122,12 @@ def locate_in_use(text: str | None) -> PostcodeLocation:
         pk=parsed.outward, terminated__isnull=True
     ).exists()
     raise postcodes.PostcodeTerminated(postcodes.terminated_message(parsed, district_in_use))
+
+
+def cleaned_postcode(text: str) -> str:
+    """An address's postcode as we store it ("WV14 6AA"), or the form's message for the
+    postcode field."""
+    try:
+        return postcodes.parse(text).text
+    except postcodes.PostcodeError as error:
+        raise ValidationError({"postcode": str(error)}) from None

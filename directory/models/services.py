@@ -6,10 +6,8 @@ Every object the ORUK API names carries a stable `oruk_id` UUID. A service is de
 "places": each hub it lists and each of its own locations (ORUK's "service at location")."""
 
 import uuid
-from collections import defaultdict
 from datetime import date, datetime
 from decimal import Decimal
-from typing import NamedTuple
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
@@ -19,171 +17,41 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    HelpPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
-)
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
-from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
-from directory import ages, postcodes, taxonomy_seed
-from directory import opening_hours as hours
-from search.faceted import FacetDocument
+from directory import ages, structured_data
+from directory.panels import page_edit_handler
 from website import content_cache
-from website.models import PAGE_LINK_FIELDS, BasePage
+from website.models import BasePage
 from website.page_views import PAGE_URL, serve_page
 
-from .hubs import HUB_LIST_STATUS_HOURS, HUB_PAGE_STATUS_HOURS, FamilyHubPage
-from .opening_hours import DateException, OpeningHoursMixin, ServicePageForm, WeeklySession
-from .postcodes import locate
+from .opening_hours import ServicePageForm, opening_hours_panels
+from .service_places import (
+    HUB_PLACE_FIELDS,  # noqa: F401 - importable from here, as before the split
+    DeliveryPlace,
+    hub_place,
+    own_place,
+    read_delivery_places,
+)
+from .service_schedule import (
+    CARD_STATUS_HOURS,  # noqa: F401 - importable from here, as before the split
+    PAGE_STATUS_HOURS,
+    ServiceSchedule,
+)
+from .service_search_document import ServiceSearchDocument
 from .settings import notice_days
+from .taxonomy import (
+    HARBOUR_TAXONOMY_ORUK_ID,  # noqa: F401 - importable from here, as before the split
+    Organisation,
+    TaxonomyTerm,
+)
 
-# How many hours of status lines a page (and a listing's card) carries for the browser to pick
-# the one true when it is read (opening-status.js).
-PAGE_STATUS_HOURS = HUB_PAGE_STATUS_HOURS
-CARD_STATUS_HOURS = HUB_LIST_STATUS_HOURS
-
-# Our taxonomy terms' ORUK ids are uuid5(TAXONOMY_NAMESPACE, code): the same on every site
-# and after every re-seed, so other councils' systems can keep pointing at them.
-TAXONOMY_NAMESPACE = taxonomy_seed.TAXONOMY_NAMESPACE
-HARBOUR_TAXONOMY_NAME = taxonomy_seed.TAXONOMY_NAME
-HARBOUR_TAXONOMY_ORUK_ID = uuid.uuid5(TAXONOMY_NAMESPACE, "taxonomy")  # as seeded by 0006
 # Services filed under these categories (or their children) always show "Exit this page".
 SENSITIVE_CATEGORIES = frozenset({"domestic-abuse"})
-
-
-def term_oruk_id(code: str) -> uuid.UUID:
-    return uuid.uuid5(TAXONOMY_NAMESPACE, code)
-
-
-def service_at_location_id(service_oruk_id: uuid.UUID, place_oruk_id: uuid.UUID) -> uuid.UUID:
-    """ORUK's "service at location" id: derived, so it stays the same as long as both do."""
-    return uuid.uuid5(service_oruk_id, str(place_oruk_id))
-
-
-class Organisation(index.Indexed, models.Model):
-    """Who runs a service: the council, an NHS trust, a charity."""
-
-    oruk_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    name = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
-    website = models.URLField(blank=True)
-    email = models.EmailField(blank=True)
-    phone = models.CharField(max_length=40, blank=True)
-    last_modified = models.DateTimeField(auto_now=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("description"),
-        FieldPanel("website"),
-        FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
-    ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "organisation"
-
-    def __str__(self) -> str:
-        return self.name
-
-    def search_dependents(self):
-        """Its services: their search documents hold its name (search.indexing)."""
-        return ServicePage.objects.filter(organisation=self)
-
-
-class Taxonomy(models.Model):
-    """A vocabulary of categories: ours ("Harbour family services"), or one an ORUK feed uses."""
-
-    oruk_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    name = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
-    uri = models.URLField(blank=True, help_text="Where the vocabulary is published, if it is.")
-    version = models.CharField(max_length=40, blank=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("description"),
-        FieldPanel("uri"),
-        FieldPanel("version"),
-    ]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "taxonomy"
-        verbose_name_plural = "taxonomies"
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class TaxonomyTerm(index.Indexed, models.Model):
-    """A category services are filed under, in a two-level tree ("Health and wellbeing" >
-    "Mental health"). `code` is the stable id used in URLs (?category=speech-and-language)."""
-
-    oruk_id = models.UUIDField(unique=True, editable=False, null=True)
-    taxonomy = models.ForeignKey(Taxonomy, on_delete=models.PROTECT, related_name="terms")
-    parent = models.ForeignKey(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-        help_text="Leave blank for a top-level category.",
-    )
-    code = models.SlugField(
-        max_length=100,
-        unique=True,
-        help_text="A stable id used in web addresses and open data. Do not change it once used.",
-    )
-    name = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
-    sort_order = models.PositiveSmallIntegerField(default=0)
-
-    panels = [
-        FieldPanel("taxonomy"),
-        FieldPanel("parent"),
-        FieldPanel("name"),
-        FieldPanel("code"),
-        FieldPanel("description"),
-        FieldPanel("sort_order"),
-    ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["sort_order", "name"]
-        verbose_name = "category"
-        verbose_name_plural = "categories"
-
-    def __str__(self) -> str:
-        return f"{self.parent.name} > {self.name}" if self.parent_id else self.name
-
-    def save(self, *args, **kwargs):
-        if self.oruk_id is None:
-            self.oruk_id = term_oruk_id(self.code)
-        super().save(*args, **kwargs)
-
-    def search_dependents(self):
-        """The services filed under it or under its children: their search documents hold its
-        name, and its code as a facet (search.indexing)."""
-        return ServicePage.objects.filter(
-            models.Q(categories=self) | models.Q(categories__parent=self)
-        ).distinct()
-
-    def clean(self):
-        super().clean()
-        if self.parent_id and self.parent.parent_id:
-            raise ValidationError({"parent": "Choose a top-level category as the parent."})
-        if self.parent_id and self.parent_id == self.pk:
-            raise ValidationError({"parent": "A category cannot be its own parent."})
 
 
 class ServiceIndexPage(BasePage):
@@ -205,69 +73,14 @@ class ServiceIndexPage(BasePage):
         return serve_page(self, request, PAGE_URL, *args, **kwargs)
 
 
-class DeliveryPlace(NamedTuple):
-    """Where a service happens: one of its hubs or one of its own locations."""
-
-    oruk_id: uuid.UUID
-    name: str
-    address: str  # one line, without the postcode
-    latitude: float | None
-    longitude: float | None
-    address_line_1: str = ""
-    address_line_2: str = ""
-    town: str = ""
-    postcode: str = ""
-    hub: models.Model | None = None  # the FamilyHubPage, when it is a hub
-
-    @property
-    def has_location(self) -> bool:
-        return self.latitude is not None and self.longitude is not None
-
-
-def delivery_place(place, name: str, hub=None) -> DeliveryPlace:
-    """A hub (named by its title, `hub` set) or a service's own location (by its name): both
-    have the same address and location fields."""
-    return DeliveryPlace(
-        oruk_id=place.oruk_id,
-        name=name,
-        address=place.address,
-        latitude=place.latitude,
-        longitude=place.longitude,
-        address_line_1=place.address_line_1,
-        address_line_2=place.address_line_2,
-        town=place.town,
-        postcode=place.postcode,
-        hub=hub,
-    )
-
-
-# What a hub's DeliveryPlace reads (its title, address and location, and its URL).
-HUB_PLACE_FIELDS = (
-    *PAGE_LINK_FIELDS,
-    "closed_on_bank_holidays",  # for its schedule: a hub's closures cancel what is held there
-    "oruk_id",
-    "address_line_1",
-    "address_line_2",
-    "town",
-    "postcode",
-    "latitude",
-    "longitude",
-)
-
-
-def hub_place(hub) -> DeliveryPlace:
-    return delivery_place(hub, hub.title, hub=hub)
-
-
-def own_place(location: "ServiceLocation") -> DeliveryPlace:
-    return delivery_place(location, location.name)
-
-
 def language_name(code: str) -> str:
     return LANG_INFO.get(code, {}).get("name", code)
 
 
-class ServicePage(OpeningHoursMixin, BasePage):
+class ServicePage(ServiceSearchDocument, ServiceSchedule, BasePage):
+    """A service. What the search engines hold about it is ServiceSearchDocument's; when and
+    where it happens, ServiceSchedule's; its schema.org data, directory.structured_data's."""
+
     class Status(models.TextChoices):
         # ORUK 3.0's values, as stored and published.
         ACTIVE = "active", "Active"
@@ -420,50 +233,18 @@ class ServicePage(OpeningHoursMixin, BasePage):
             "them at the postcode.",
         ),
     ]
-    opening_panels = [
-        HelpPanel(
-            "Add one row per session, for example Tuesday 10:00 to 11:30. Leave empty if it "
-            "runs whenever the hubs are open, or by appointment."
-        ),
-        InlinePanel("opening_sessions", heading="Weekly sessions", label="Session"),
-        FieldPanel("closed_on_bank_holidays"),
-        InlinePanel(
-            "opening_exceptions",
-            heading="Cancellations and special sessions",
-            label="Cancellation or special session",
-        ),
-    ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading="Content"),
-            ObjectList(where_panels, heading="Where"),
-            ObjectList(opening_panels, heading="Sessions"),
-            ObjectList(BasePage.promote_panels, heading="Promote"),
-            ObjectList(BasePage.settings_panels, heading="Settings"),
-        ]
+    opening_panels = opening_hours_panels(
+        "Add one row per session, for example Tuesday 10:00 to 11:30. Leave empty if it "
+        "runs whenever the hubs are open, or by appointment.",
+        sessions="Weekly sessions",
+        exceptions="Cancellations and special sessions",
+        exception="Cancellation or special session",
     )
-
-    search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("description"),
-        index.SearchField("eligibility_description"),
-        index.SearchField("cost_description"),
-        index.RelatedFields("categories", [index.SearchField("name")]),
-        index.RelatedFields("organisation", [index.SearchField("name")]),
-        index.FilterField("status"),
-        index.FilterField("is_free"),
-        index.FilterField("in_person"),
-        index.FilterField("online"),
-        index.FilterField("by_phone"),
-        index.FilterField("at_home"),
-        index.FilterField("self_referral"),
-        index.FilterField("pregnancy"),
-        index.FilterField("minimum_age"),
-        index.FilterField("maximum_age"),
-        index.FilterField("last_reviewed"),
-    ]
-    search_type_label = "Service"
-    search_boost = 2.0
+    edit_handler = page_edit_handler(
+        ObjectList(content_panels, heading="Content"),
+        ObjectList(where_panels, heading="Where"),
+        ObjectList(opening_panels, heading="Sessions"),
+    )
 
     # A copy is a new service: new ORUK ids for it and its rows (see copy()).
     exclude_fields_in_copy = ["oruk_id"]
@@ -559,111 +340,7 @@ class ServicePage(OpeningHoursMixin, BasePage):
 
     @classmethod
     def _read_delivery_places(cls, pks: list) -> dict[int, list[DeliveryPlace]]:
-        hub_pks = defaultdict(list)
-        for service_pk, hub_pk in cls.hubs.through.objects.filter(
-            servicepage_id__in=pks
-        ).values_list("servicepage_id", "familyhubpage_id"):
-            hub_pks[service_pk].append(hub_pk)
-        hub_model = cls._meta.get_field("hubs").related_model
-        hubs = (
-            hub_model.objects.live()
-            .only(*HUB_PLACE_FIELDS)
-            .in_bulk({hub_pk for at_service in hub_pks.values() for hub_pk in at_service})
-        )
-        own_places = defaultdict(list)
-        for location in ServiceLocation.objects.filter(page_id__in=pks):
-            own_places[location.page_id].append(own_place(location))
-        places = {}
-        for pk in pks:
-            at_hubs = sorted(
-                (hubs[hub_pk] for hub_pk in hub_pks[pk] if hub_pk in hubs),
-                key=lambda hub: hub.title,
-            )
-            places[pk] = [hub_place(hub) for hub in at_hubs] + own_places[pk]
-        return places
-
-    # Faceted search (search.faceted; docs/search.md): the category facet holds each term's
-    # code and its parent's, so a service filed under "Speech and language therapy" is found
-    # and counted under "Speech and language" too. Delivered online or by phone: found at any
-    # distance.
-
-    @classmethod
-    def get_indexed_objects(cls):
-        return (
-            super()
-            .get_indexed_objects()
-            .select_related("organisation")
-            .prefetch_related("categories__parent", "hubs", "locations")
-        )
-
-    def faceted_document(self) -> FacetDocument:
-        codes = []
-        for term in self.categories.all():
-            codes.append(term.code)
-            if term.parent_id:
-                codes.append(term.parent.code)
-        return FacetDocument(
-            points=tuple(self.delivery_points()) if self.in_person else (),
-            facets={"category": tuple(sorted(set(codes)))},
-            anywhere=self.reaches_anywhere,
-        )
-
-    @property
-    def reaches_anywhere(self) -> bool:
-        """Families need not go anywhere: online, by phone or at home. Found at any distance
-        from a postcode, apart from what is near (search.faceted's `remote_only`)."""
-        return self.online or self.by_phone or self.at_home
-
-    @classmethod
-    def faceted_documents(cls, pks) -> dict:
-        """{pk: FacetDocument} for many services, in a few queries (the database path)."""
-        pks = list(pks)
-        codes = {pk: set() for pk in pks}
-        points = {pk: [] for pk in pks}
-        anywhere = {}
-        categories = cls.categories.through.objects
-        hubs = cls.hubs.through.objects
-        for chunk in _chunks(pks):
-            for pk, code, parent_code in categories.filter(servicepage_id__in=chunk).values_list(
-                "servicepage_id", "taxonomyterm__code", "taxonomyterm__parent__code"
-            ):
-                codes[pk].update(filter(None, (code, parent_code)))
-            # In delivery_places() order: hubs by title, then own locations.
-            for pk, latitude, longitude in (
-                hubs.filter(
-                    servicepage_id__in=chunk,
-                    familyhubpage__live=True,
-                    familyhubpage__latitude__isnull=False,
-                    familyhubpage__longitude__isnull=False,
-                )
-                .order_by("familyhubpage__title")
-                .values_list(
-                    "servicepage_id", "familyhubpage__latitude", "familyhubpage__longitude"
-                )
-            ):
-                points[pk].append((latitude, longitude))
-            for pk, latitude, longitude in (
-                ServiceLocation.objects.filter(
-                    page_id__in=chunk, latitude__isnull=False, longitude__isnull=False
-                )
-                .order_by("sort_order", "pk")
-                .values_list("page_id", "latitude", "longitude")
-            ):
-                points[pk].append((latitude, longitude))
-            for pk, in_person, online, by_phone, at_home in cls.objects.filter(
-                pk__in=chunk
-            ).values_list("pk", "in_person", "online", "by_phone", "at_home"):
-                anywhere[pk] = online or by_phone or at_home
-                if not in_person:
-                    points[pk] = []  # nowhere families go: no distance is theirs
-        return {
-            pk: FacetDocument(
-                points=tuple(points[pk]),
-                facets={"category": tuple(sorted(codes[pk]))},
-                anywhere=anywhere.get(pk, False),
-            )
-            for pk in pks
-        }
+        return read_delivery_places(cls, pks)
 
     @property
     def ages_text(self) -> str:
@@ -698,67 +375,6 @@ class ServicePage(OpeningHoursMixin, BasePage):
             if flag
         ]
 
-    # Where and when it happens, and whether it is open: the one answer every page, listing,
-    # feed and API gives (directory.opening_hours.sittings_status_at).
-
-    def sittings(self) -> list[hours.Sitting]:
-        """Its schedule at each place families go to: at a hub, its sessions there, cancelled
-        by the hub's closures; at one of its own places, its sessions not tied to a hub. One
-        schedule, at no place, for a service not delivered in person (a phone line). Places
-        are named only when there are several."""
-        places = self.delivery_places() if self.in_person else []
-        if not places:
-            return [hours.Sitting("", self.get_schedule())]
-        hubs = [place.hub for place in places if place.hub is not None]
-        FamilyHubPage.load_schedules([hub for hub in hubs if not hasattr(hub, "_schedule")])
-        named = len(places) > 1
-        return [
-            hours.Sitting(place.name if named else "", self.schedule_at(place)) for place in places
-        ]
-
-    def schedule_at(self, place: "DeliveryPlace") -> hours.Schedule:
-        if place.hub is None:
-            return hours.not_at_venues(self.get_schedule())
-        venue = hours.Venue(place.hub.pk, place.name, place.hub.get_schedule())
-        return hours.held_at(self.get_schedule(), venue)
-
-    def has_hours(self, sittings: list[hours.Sitting] | None = None) -> bool:
-        return any(sitting.schedule.has_hours for sitting in sittings or self.sittings())
-
-    def opening_status(self, now: datetime | None = None) -> hours.Status | None:
-        """Open now, or when it next opens and where; None when no place has published
-        times."""
-        sittings = self.sittings()
-        if not self.has_hours(sittings):
-            return None
-        return hours.kept_status_at(sittings, now or timezone.now())
-
-    def status_segments_json(self, now: datetime, hours_ahead: int) -> str:
-        return hours.kept_status_segments_json(self.sittings(), now, hours_ahead)
-
-    def times_by_place(self, now: datetime, notice_days: int) -> list[dict]:
-        """For the page: each place with its sessions, its status line and its coming changes
-        (the hub's closures included)."""
-        sittings = self.sittings()
-        places = self.delivery_places() if self.in_person else []
-        today = timezone.localdate(now, timezone=hours.LONDON)
-        times = []
-        for position, sitting in enumerate(sittings):
-            schedule = sitting.schedule
-            single = hours.Sitting("", schedule)
-            times.append(
-                {
-                    "place": places[position] if places else None,
-                    "has_hours": schedule.has_hours,
-                    "sessions": hours.weekly_table(schedule, days_with_hours_only=True),
-                    "status": hours.kept_status_at([single], now) if schedule.has_hours else None,
-                    "segments": hours.kept_status_segments_json([single], now, PAGE_STATUS_HOURS),
-                    "changes": hours.upcoming_changes(schedule, today, notice_days),
-                    "follows_hub": schedule.whenever_venue_open,
-                }
-            )
-        return times
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
@@ -771,71 +387,8 @@ class ServicePage(OpeningHoursMixin, BasePage):
         return context
 
     def structured_data(self, request, now: datetime | None = None) -> dict:
-        """schema.org JSON-LD: a Service, its provider, and where and when it is offered (each
-        place's hours, with the closures of the coming year, its hub's included)."""
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Service",
-            "name": self.title,
-            "url": self.get_full_url(request),
-            "isAccessibleForFree": self.is_free,
-        }
-        if self.summary:
-            data["description"] = self.summary
-        if self.organisation_id:
-            provider = {"@type": "Organization", "name": self.organisation.name}
-            if self.organisation.website:
-                provider["url"] = self.organisation.website
-            data["provider"] = provider
-        if self.categories.exists():
-            data["category"] = [term.name for term in self.categories.all()]
-        today = timezone.localdate(now or timezone.now(), timezone=hours.LONDON)
-        channels = []
-        places = self.delivery_places() if self.in_person else []
-        for place, sitting in zip(places, self.sittings() if places else [], strict=True):
-            location = {
-                "@type": "Place",
-                "name": place.name,
-                "address": {
-                    "@type": "PostalAddress",
-                    "streetAddress": ", ".join(
-                        filter(None, [place.address_line_1, place.address_line_2])
-                    ),
-                    "addressLocality": place.town,
-                    "postalCode": place.postcode,
-                    "addressCountry": "GB",
-                },
-            }
-            schedule = sitting.schedule
-            if schedule.has_hours:
-                location["openingHoursSpecification"] = hours.opening_hours_specification(schedule)
-                special = hours.special_opening_hours_specification(schedule, today, days=366)
-                if special:
-                    location["specialOpeningHoursSpecification"] = special
-            channels.append({"@type": "ServiceChannel", "serviceLocation": location})
-        if channels:
-            data["availableChannel"] = channels
-        if self.phone:
-            data["telephone"] = self.phone
-        if self.email:
-            data["email"] = self.email
-        if self.language_codes:
-            data["availableLanguage"] = self.language_names
-        return data
-
-    def delivery_points(self) -> list[tuple[float, float]]:
-        """(latitude, longitude) of every place with a location: the search index's geo
-        points."""
-        return [
-            (place.latitude, place.longitude)
-            for place in self.delivery_places()
-            if place.has_location
-        ]
-
-
-def _chunks(items: list, size: int = 5000):
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+        """schema.org JSON-LD (directory.structured_data)."""
+        return structured_data.service(self, request, now)
 
 
 def stale_before(today: date | None = None) -> date:
@@ -867,83 +420,3 @@ class ServiceContact(Orderable):
         FieldRowPanel([FieldPanel("name"), FieldPanel("title")]),
         FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
     ]
-
-
-class ServiceLocation(Orderable):
-    """A place the service is delivered that is not a family hub (a library, a clinic)."""
-
-    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="locations")
-    oruk_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    name = models.CharField(max_length=200)
-    address_line_1 = models.CharField("address line 1", max_length=120)
-    address_line_2 = models.CharField("address line 2", max_length=120, blank=True)
-    town = models.CharField("town or city", max_length=80)
-    postcode = models.CharField(max_length=10)
-    latitude = models.FloatField(
-        null=True, blank=True, help_text="Leave blank to use the postcode's location."
-    )
-    longitude = models.FloatField(null=True, blank=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("address_line_1"),
-        FieldPanel("address_line_2"),
-        FieldRowPanel([FieldPanel("town"), FieldPanel("postcode")]),
-        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
-    ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def clean(self):
-        super().clean()
-        try:
-            self.postcode = postcodes.parse(self.postcode).text
-        except postcodes.PostcodeError as error:
-            raise ValidationError({"postcode": str(error)}) from None
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError({"longitude": "Give both coordinates, or neither."})
-
-    def save(self, *args, **kwargs):
-        if self.latitude is None or self.longitude is None:
-            self.latitude, self.longitude = self.point_from_postcode()
-        super().save(*args, **kwargs)
-
-    def point_from_postcode(self) -> tuple[float | None, float | None]:
-        try:
-            found = locate(self.postcode)
-        except postcodes.PostcodeError:
-            return None, None
-        return found.latitude, found.longitude
-
-    @property
-    def address(self) -> str:
-        return ", ".join(
-            line for line in (self.address_line_1, self.address_line_2, self.town) if line
-        )
-
-
-class ServiceSession(WeeklySession):
-    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="opening_sessions")
-    hub = models.ForeignKey(
-        "directory.FamilyHubPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="at",
-        help_text="Leave blank if it happens at each of the service's places.",
-    )
-
-    panels = [
-        FieldRowPanel(
-            [FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes"), FieldPanel("hub")]
-        )
-    ]
-
-    def as_session(self) -> hours.Session:
-        return hours.Session(self.weekday, self.opens, self.closes, venue_id=self.hub_id)
-
-
-class ServiceDateException(DateException):
-    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="opening_exceptions")

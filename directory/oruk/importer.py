@@ -2,7 +2,7 @@
 
 Everything is read first (a file, or an API walked page by page); a source that cannot be read
 or is not ORUK changes nothing. Then each record is checked against the standard's schema and
-our own rules (mapping.service_record), and saved on its own: one bad record is rejected with
+our own rules (from_oruk.service_record), and saved on its own: one bad record is rejected with
 its reasons, the others still load. Records are matched on their ORUK ids, so running the
 same import again reports everything unchanged. Services become draft pages under the service
 index for an editor to review, unless `publish` is set."""
@@ -25,17 +25,14 @@ from directory import postcodes
 from directory.models import (
     FamilyHubPage,
     Organisation,
-    ServiceContact,
-    ServiceDateException,
     ServiceIndexPage,
-    ServiceLocation,
     ServicePage,
-    ServiceSession,
     Taxonomy,
     TaxonomyTerm,
 )
 
-from . import mapping, schema
+from . import from_oruk, schema
+from .service_fields import apply_record, state
 
 TIMEOUT_SECONDS = 20
 PER_PAGE = 100
@@ -250,7 +247,7 @@ class Importer:
         for item in found[TAXONOMY]:
             self._guarded(TAXONOMY, item, self.taxonomy)
         for item in found[TERM]:
-            self._guarded(TERM, item, lambda data: self.term(mapping.term_record(data)))
+            self._guarded(TERM, item, lambda data: self.term(from_oruk.term_record(data)))
         for item in found[SERVICE]:
             self._guarded(SERVICE, item, self.service)
         return self.summary
@@ -267,7 +264,7 @@ class Importer:
             with transaction.atomic():
                 load(item)
             return
-        except mapping.Invalid as error:
+        except from_oruk.Invalid as error:
             reasons = [str(error)]
         except ValidationError as error:
             # The page's own checks (Wagtail validates a page before saving a revision).
@@ -308,28 +305,28 @@ class Importer:
         return existing
 
     def organisation(self, data: dict) -> Organisation:
-        values = mapping.organisation_fields(data)
+        values = from_oruk.organisation_fields(data)
         oruk_id = values.pop("oruk_id")
         if not values["name"]:
-            raise mapping.Invalid("organization/name: an organisation needs a name")
+            raise from_oruk.Invalid("organization/name: an organisation needs a name")
         return self._save_fields(ORGANISATION, Organisation, oruk_id, values)
 
     def taxonomy(self, data: dict) -> Taxonomy:
-        oruk_id = mapping._uuid(data.get("id"), "id")
+        oruk_id = from_oruk._uuid(data.get("id"), "id")
         values = {
-            "name": mapping._text(data.get("name"), 200),
-            "description": mapping._text(data.get("description")),
-            "uri": mapping._text(data.get("uri"), 200),
-            "version": mapping._text(data.get("version"), 40),
+            "name": from_oruk._text(data.get("name"), 200),
+            "description": from_oruk._text(data.get("description")),
+            "uri": from_oruk._text(data.get("uri"), 200),
+            "version": from_oruk._text(data.get("version"), 40),
         }
         found = self._save_fields(TAXONOMY, Taxonomy, oruk_id, values)
         for number, term in enumerate(data.get("taxonomy_terms") or []):
-            record = mapping.term_record(term, f"taxonomy_terms/{number}")
+            record = from_oruk.term_record(term, f"taxonomy_terms/{number}")
             record.taxonomy_oruk_id = oruk_id
             self.term(record)
         return found
 
-    def _taxonomy_for(self, record: mapping.TermRecord) -> Taxonomy:
+    def _taxonomy_for(self, record: from_oruk.TermRecord) -> Taxonomy:
         if record.taxonomy_oruk_id:
             found = Taxonomy.objects.filter(oruk_id=record.taxonomy_oruk_id).first()
             if found:
@@ -341,12 +338,12 @@ class Importer:
         found = Taxonomy.objects.filter(oruk_id=oruk_id).first()
         return found or Taxonomy.objects.create(oruk_id=oruk_id, name=name)
 
-    def _free_code(self, wanted: str, record: mapping.TermRecord) -> str:
+    def _free_code(self, wanted: str, record: from_oruk.TermRecord) -> str:
         code = slugify(wanted)[:80] or "category"
         taken = TaxonomyTerm.objects.filter(code=code).exclude(oruk_id=record.oruk_id)
         return f"{code}-{record.oruk_id.hex[:8]}" if taken.exists() else code
 
-    def term(self, record: mapping.TermRecord) -> TaxonomyTerm:
+    def term(self, record: from_oruk.TermRecord) -> TaxonomyTerm:
         existing = TaxonomyTerm.objects.filter(oruk_id=record.oruk_id).first()
         parent = None
         if record.parent_oruk_id:
@@ -373,17 +370,17 @@ class Importer:
 
     def service(self, data: dict) -> None:
         if self.index is None:
-            raise mapping.Invalid(
+            raise from_oruk.Invalid(
                 "there is no service index page to put services under: create it first"
             )
         existing = ServicePage.objects.filter(oruk_id=data.get("id")).first()
-        slug = existing.slug if existing else self._free_slug(mapping._text(data.get("name")))
+        slug = existing.slug if existing else self._free_slug(from_oruk._text(data.get("name")))
         own_url = existing.get_full_url() if existing else f"{self.index.get_full_url()}{slug}/"
         if data.get("url") == own_url:
             # Our own feed gives a service without a website its page's address: that is not
             # a website of its own.
             data = {**data, "url": ""}
-        record = mapping.service_record(
+        record = from_oruk.service_record(
             data, valid_postcode=valid_postcode, known_languages=set(LANG_INFO)
         )
         organisation = self._service_organisation(record)
@@ -394,7 +391,7 @@ class Importer:
         else:
             page = existing.get_latest_revision_as_object()
             before = state(page)
-        self._apply(page, record, organisation, categories)
+        apply_record(page, record, organisation, categories, self.hub_ids)
         name = record.fields["title"]
         self.summary.notes.extend(f"service {record.oruk_id}: {note}" for note in record.notes)
         if existing is None:
@@ -414,7 +411,7 @@ class Importer:
             revision.publish()
         self._report(SERVICE, record.oruk_id, name, "updated")
 
-    def _service_organisation(self, record: mapping.ServiceRecord):
+    def _service_organisation(self, record: from_oruk.ServiceRecord):
         if record.organisation is None:
             return None
         if "name" in record.organisation:
@@ -439,126 +436,6 @@ class Importer:
         while slug in taken:
             slug, number = f"{base}-{number}", number + 1
         return slug
-
-    def _apply(self, page, record: mapping.ServiceRecord, organisation, categories) -> None:
-        fields = dict(record.fields)
-        current = mapping.plain_text(page.description) or page.summary
-        if page.pk and mapping.plain_text(fields["description"]) == current:
-            # ORUK has one description where we have a summary and a description: when the
-            # feed's says what ours does, keep both as the editor wrote them.
-            del fields["summary"], fields["description"]
-        for name, value in fields.items():
-            setattr(page, name, value)
-        page.organisation = organisation
-        page.categories = categories
-        hubs, places = [], []
-        current = {place.oruk_id: place for place in page.locations.all()}
-        for place in record.locations:
-            if place.oruk_id in self.hub_ids:
-                hubs.append(place.oruk_id)
-                continue
-            oruk_id = place.oruk_id
-            used = ServiceLocation.objects.filter(oruk_id=oruk_id).exclude(
-                page__oruk_id=page.oruk_id
-            )
-            if used.exists():
-                # ORUK lets services share a location; our rows belong to one service each.
-                oruk_id = uuid.uuid5(page.oruk_id, str(place.oruk_id))
-            row = current.get(oruk_id) or ServiceLocation(oruk_id=oruk_id)
-            row.name, row.address_line_1 = place.name, place.address_line_1
-            row.address_line_2, row.town, row.postcode = (
-                place.address_line_2,
-                place.town,
-                place.postcode,
-            )
-            row.latitude, row.longitude = place.latitude, place.longitude
-            if row.latitude is None:
-                row.latitude, row.longitude = row.point_from_postcode()
-            row.sort_order = len(places)
-            places.append(row)
-        page.locations = places
-        page.hubs = list(FamilyHubPage.objects.filter(oruk_id__in=hubs)) if hubs else []
-        current_contacts = {person.oruk_id: person for person in page.contacts.all()}
-        contacts = []
-        for person in record.contacts:
-            row = current_contacts.get(person.oruk_id) or ServiceContact(oruk_id=person.oruk_id)
-            row.name, row.title, row.phone, row.email = (
-                person.name,
-                person.title,
-                person.phone,
-                person.email,
-            )
-            row.sort_order = len(contacts)
-            contacts.append(row)
-        page.contacts = contacts
-        page.opening_sessions = [
-            ServiceSession(weekday=s.weekday, opens=s.opens, closes=s.closes, sort_order=n)
-            for n, s in enumerate(record.sessions)
-        ]
-        page.opening_exceptions = [
-            ServiceDateException(
-                start_date=e.start_date,
-                end_date=e.end_date,
-                closed=e.closed,
-                opens=e.opens,
-                closes=e.closes,
-                reason=e.reason,
-                sort_order=n,
-            )
-            for n, e in enumerate(record.exceptions)
-        ]
-
-
-def state(page) -> tuple:
-    """What an import sets on a service page, comparable between two versions of it."""
-    fields = tuple(
-        (name, getattr(page, name))
-        for name in (
-            "title",
-            "summary",
-            "description",
-            "status",
-            "website",
-            "email",
-            "phone",
-            "minimum_age",
-            "maximum_age",
-            "eligibility_description",
-            "referral_description",
-            "languages",
-            "accessibility",
-            "is_free",
-            "cost_amount",
-            "cost_description",
-            "last_reviewed",
-            *mapping.FEATURE_FIELDS,
-        )
-    )
-    return (
-        fields,
-        page.organisation_id,
-        tuple(sorted(term.pk for term in page.categories.all())),
-        tuple(sorted(hub.pk for hub in page.hubs.all())),
-        tuple(
-            (
-                p.oruk_id,
-                p.name,
-                p.address_line_1,
-                p.address_line_2,
-                p.town,
-                p.postcode,
-                p.latitude,
-                p.longitude,
-            )
-            for p in page.locations.all()
-        ),
-        tuple((c.oruk_id, c.name, c.title, c.phone, c.email) for c in page.contacts.all()),
-        tuple((s.weekday, s.opens, s.closes) for s in page.opening_sessions.all()),
-        tuple(
-            (e.start_date, e.end_date, e.closed, e.opens, e.closes, e.reason)
-            for e in page.opening_exceptions.all()
-        ),
-    )
 
 
 def import_source(source: str, *, publish: bool = False) -> Summary:

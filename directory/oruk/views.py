@@ -12,7 +12,7 @@ from directory import postcodes
 from directory.models import FamilyHubPage, locate
 from search.geo import haversine_miles
 
-from . import mapping, params, queries, schema
+from . import params, queries, schema, to_oruk, vocabulary
 
 METRES_PER_MILE = 1609.344
 
@@ -80,7 +80,7 @@ def service_filters(request) -> dict:
 @oruk_view
 def api_details(request):
     openapi_url = request.build_absolute_uri(reverse("directory:oruk:openapi"))
-    return answer(mapping.api_details(openapi_url))
+    return answer(to_oruk.api_details(openapi_url))
 
 
 @oruk_view
@@ -97,11 +97,11 @@ def services(request):
         return page_of(
             request,
             found,
-            lambda s: mapping.service(s, page_url=s.get_full_url(request)),
+            lambda s: to_oruk.service(s, page_url=s.get_full_url(request)),
             prepare=load_hub_schedules,
         )
     return page_of(
-        request, found, lambda s: mapping.service_summary(s, page_url=s.get_full_url(request))
+        request, found, lambda s: to_oruk.service_summary(s, page_url=s.get_full_url(request))
     )
 
 
@@ -109,7 +109,7 @@ def services(request):
 def service(request, oruk_id):
     found = one(queries.with_everything(queries.live_services()), oruk_id, "service")
     load_hub_schedules([found])
-    return answer(mapping.service(found, page_url=found.get_full_url(request)))
+    return answer(to_oruk.service(found, page_url=found.get_full_url(request)))
 
 
 def load_hub_schedules(services) -> None:
@@ -123,42 +123,41 @@ def load_hub_schedules(services) -> None:
     )
 
 
-@oruk_view
-def organizations(request):
-    found = queries.organisations()
+def named(request, found):
+    """Those whose name holds every word of ?search= (ORUK's search on a list of things)."""
     for word in params.search_words(request.GET.get("search")):
         found = found.filter(name__icontains=word)
-    return page_of(request, found, mapping.organization)
+    return found
+
+
+@oruk_view
+def organizations(request):
+    return page_of(request, named(request, queries.organisations()), to_oruk.organization)
 
 
 @oruk_view
 def organization(request, oruk_id):
     org = one(queries.organisations(), oruk_id, "organization")
     services = queries.live_services().filter(organisation=org)
-    return answer(mapping.organization(org, services=services))
+    return answer(to_oruk.organization(org, services=services))
 
 
 @oruk_view
 def taxonomies(request):
-    found = queries.taxonomies()
-    for word in params.search_words(request.GET.get("search")):
-        found = found.filter(name__icontains=word)
-    return page_of(request, found, mapping.taxonomy)
+    return page_of(request, named(request, queries.taxonomies()), to_oruk.taxonomy)
 
 
 @oruk_view
 def taxonomy(request, oruk_id):
     found = one(queries.taxonomies(), oruk_id, "taxonomy")
     terms = queries.taxonomy_terms().filter(taxonomy=found)
-    return answer(mapping.taxonomy(found, terms=terms))
+    return answer(to_oruk.taxonomy(found, terms=terms))
 
 
 @oruk_view
 def taxonomy_terms(request):
     query = request.GET
-    found = queries.taxonomy_terms()
-    for word in params.search_words(query.get("search")):
-        found = found.filter(name__icontains=word)
+    found = named(request, queries.taxonomy_terms())
     taxonomy_id = params.oruk_id(query.get("taxonomy_id"), "taxonomy_id")
     if taxonomy_id:
         found = found.filter(taxonomy__oruk_id=taxonomy_id)
@@ -167,12 +166,12 @@ def taxonomy_terms(request):
         found = found.filter(parent__oruk_id=parent_id)
     if params.flag(query.get("top_only"), "top_only"):
         found = found.filter(parent__isnull=True)
-    return page_of(request, found, mapping.taxonomy_term)
+    return page_of(request, found, to_oruk.taxonomy_term)
 
 
 @oruk_view
 def taxonomy_term(request, oruk_id):
-    return answer(mapping.taxonomy_term(one(queries.taxonomy_terms(), oruk_id, "taxonomy term")))
+    return answer(to_oruk.taxonomy_term(one(queries.taxonomy_terms(), oruk_id, "taxonomy term")))
 
 
 def located(request):
@@ -199,8 +198,8 @@ def kept_private(response: JsonResponse) -> JsonResponse:
 
 def service_at_location_json(request, service, place_oruk_id) -> dict:
     place = next(p for p in service.delivery_places() if p.oruk_id == place_oruk_id)
-    summary = mapping.service_summary(service, page_url=service.get_full_url(request))
-    return mapping.service_at_location(service, place, with_service=summary)
+    summary = to_oruk.service_summary(service, page_url=service.get_full_url(request))
+    return to_oruk.service_at_location(service, place, with_service=summary)
 
 
 def services_at(keys: list[queries.PlaceKey]) -> dict:
@@ -241,7 +240,7 @@ def distance_metres(origin, key) -> float:
 def service_at_location(request, oruk_id):
     wanted = str(params.oruk_id(oruk_id))
     for key in queries.place_keys(queries.live_services()):
-        if mapping.service_at_location_id(key.service_oruk_id, key.place_oruk_id) == wanted:
+        if vocabulary.service_at_location_id(key.service_oruk_id, key.place_oruk_id) == wanted:
             service = services_at([key])[key.service_pk]
             return answer(service_at_location_json(request, service, key.place_oruk_id))
     raise NotFound(f"No service at location has the id {oruk_id}")
