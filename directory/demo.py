@@ -16,7 +16,7 @@ from wagtail.models import Site
 
 from website.demo import add_navigation_link, ensure_child_page, paragraph
 
-from . import demo_services, geo, postcodes
+from . import demo_events, demo_services, geo, postcodes
 from . import opening_hours as hours
 from .models import (
     DirectorySettings,
@@ -465,3 +465,4 @@ def load(site: Site) -> None:
     for spec in HUBS:
         ensure_child_page(index, build_hub(spec, today))
     demo_services.load(site)
+    demo_events.load(site)

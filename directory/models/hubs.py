@@ -167,6 +167,7 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
         ),
         FieldPanel("body"),
         InlinePanel("gallery_images", heading="Photos", label="Photo"),
+        InlinePanel("events", heading="One-off events", label="Event"),
     ]
     opening_panels = [
         HelpPanel(
