@@ -247,4 +247,3 @@ def event_structured_data(entries_: list[whats_on.Entry], request) -> list[dict]
             event["url"] = entry.url
         data.append(event)
     return data
-

@@ -133,14 +133,14 @@ def _whats_on_state(page: WhatsOnPage, request):
         request.GET, today, (hub.slug for hub in available.hubs), available.category_codes
     )
     first, last = whats_on.window(today)
-    return now, today, available, filters, first, last
+    return now, available, filters, first, last
 
 
 @serves(WhatsOnPage)
 def whats_on_timetable(page: WhatsOnPage, request):
     """/whats-on/: the next four weeks of sessions and events, by day, with filters. A value
     that cannot be used is said at the top, and left out (400, so no cache keeps it)."""
-    now, today, available, filters, first, last = _whats_on_state(page, request)
+    now, available, filters, first, last = _whats_on_state(page, request)
     found = timetable.entries(request, filters, first, last, available, now)
     content_true_until(whats_on.true_until(found, now))
     query = urlencode(filters.query_pairs())
@@ -172,7 +172,7 @@ def whats_on_calendar(page: WhatsOnPage, request):
     """/whats-on/calendar/: the same entries as an iCalendar feed, with the same filters
     (?hub=… for a hub's calendar, ?service=… for a service's). Cancelled sessions stay in the
     feed, marked cancelled with the reason, so a subscribed calendar shows the change."""
-    now, today, available, filters, first, last = _whats_on_state(page, request)
+    now, available, filters, first, last = _whats_on_state(page, request)
     if filters.errors:
         message = "\n".join(filters.errors.values())
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")

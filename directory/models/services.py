@@ -396,7 +396,11 @@ class ServicePage(OpeningHoursMixin, BasePage):
             heading="Cost",
         ),
         MultiFieldPanel(
-            [FieldPanel("self_referral"), FieldPanel("referral_description"), FieldPanel("booking")],
+            [
+                FieldPanel("self_referral"),
+                FieldPanel("referral_description"),
+                FieldPanel("booking"),
+            ],
             heading="Referral",
         ),
         MultiFieldPanel(

@@ -107,7 +107,11 @@ def test_timetable_true_until_the_next_session_ends_or_midnight():
 
 def test_by_day_groups_in_time_order():
     days = whats_on.by_day(
-        [entry(TUESDAY, time(9), time(10)), entry(MONDAY, time(13), time(14)), entry(MONDAY, time(9), time(10))]
+        [
+            entry(TUESDAY, time(9), time(10)),
+            entry(MONDAY, time(13), time(14)),
+            entry(MONDAY, time(9), time(10)),
+        ]
     )
     assert [day.day for day in days] == [MONDAY, TUESDAY]
     assert [e.sitting.starts for e in days[0].entries] == [time(9), time(13)]
