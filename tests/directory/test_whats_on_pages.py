@@ -359,3 +359,22 @@ def test_queries_do_not_grow_with_hubs_and_services(client, setup, home_page):
     with_20 = timetable_queries(client, "/whats-on/")
     assert len(entries(client.get("/whats-on/"))) > 20 * 4
     assert with_20 == with_2
+
+
+def test_migration_adds_the_page_under_the_home_page_once(client, home_page):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from wagtail.models import Page
+
+    migration = import_module("directory.migrations.0010_create_whats_on_page")
+    WhatsOnPage.objects.all().delete()
+    migration.create_whats_on_page(apps, None)
+    migration.create_whats_on_page(apps, None)  # a second run adds nothing
+    page = WhatsOnPage.objects.get()
+    assert page.get_parent().pk == home_page.pk
+    assert Page.find_problems() == ([], [], [], [], [])
+    response = client.get("/whats-on/")
+    assert response.status_code == 200
+    assert soup(response).h1.get_text(strip=True) == "What's on"
