@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db.models import Q
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
+
+from wagtail.models import Site
 
 from website import content_cache
 from website.models import PAGE_LINK_FIELDS
@@ -18,6 +20,7 @@ from website.shared_cache import content_true_until
 
 from . import whats_on
 from .models import FamilyHubPage, HubEvent, ServicePage, ServiceSession, TaxonomyTerm, WhatsOnPage
+from .models.events import CALENDAR_ROUTE
 from .models.services import HUB_PLACE_FIELDS
 
 SERVICE_FIELDS = (
@@ -60,12 +63,28 @@ def choices() -> Choices:
     )
 
 
-def whats_on_page() -> WhatsOnPage | None:
-    """The live What's on page, for links from hub and service pages."""
-    pk = content_cache.remember(
-        "whats-on-page", lambda: WhatsOnPage.objects.live().values_list("pk", flat=True).first()
+def whats_on_links(request) -> dict:
+    """The live What's on page's address and its calendar feed's (absolute), or {} without
+    one. Kept with the shared content (a publish starts a new generation there): hub and
+    service pages link to it, and read nothing else beyond Wagtail's routing."""
+
+    def read() -> dict:
+        page = WhatsOnPage.objects.live().public().first()
+        if page is None:
+            return {}
+        return {
+            "url": page.get_url(request),
+            "feed_url": page.get_full_url(request) + page.reverse_subpage(CALENDAR_ROUTE),
+        }
+
+    return content_cache.remember(
+        f"whats-on-links:{_site_key(request)}", read, remember_if=lambda links: True
     )
-    return WhatsOnPage.objects.filter(pk=pk).first() if pk else None
+
+
+def _site_key(request) -> int:
+    site = Site.find_for_request(request)
+    return site.pk if site else 0
 
 
 def entries(
@@ -203,11 +222,19 @@ def _event_entries(request, first, last, public_hubs, hub) -> list[whats_on.Entr
 
 
 def hub_week(request, hub: FamilyHubPage, today: date, now: datetime) -> list[whats_on.Day]:
-    """The next seven days at one hub, by day."""
-    filters = whats_on.Filters(hub=hub.slug)
-    available = Choices(hubs=[hub], categories=[], category_codes=frozenset())
-    last = today + timedelta(days=whats_on.WEEK_DAYS - 1)
-    found = entries(request, filters, today, last, available, now)
+    """The next seven days at one hub, by day. Kept with the shared content for the day (what
+    it shows changes only when something is published, which starts a new generation there,
+    or when the day does), so a hub page reads nothing beyond Wagtail's routing."""
+
+    def read() -> list[whats_on.Entry]:
+        filters = whats_on.Filters(hub=hub.slug)
+        available = Choices(hubs=[hub], categories=[], category_codes=frozenset())
+        last = today + timedelta(days=whats_on.WEEK_DAYS - 1)
+        return entries(request, filters, today, last, available)
+
+    key = f"hub-week:{_site_key(request)}:{get_language()}:{hub.pk}:{today.isoformat()}"
+    found = content_cache.remember(key, read, remember_if=lambda week: True)
+    found = [entry for entry in found if entry.ends_at > now]
     content_true_until(whats_on.true_until(found, now))
     return whats_on.by_day(found)
 

@@ -7,7 +7,6 @@ from django.utils.html import format_html
 from directory import opening_hours, timetable, whats_on
 from directory.forms import PostcodeForm
 from directory.models import FamilyHubIndexPage
-from directory.models.events import CALENDAR_ROUTE
 
 register = template.Library()
 
@@ -66,14 +65,13 @@ def filters_selected(filters) -> int:
 def _whats_on_links(request, **filters) -> dict | None:
     """The What's on page's address filtered to one hub or service, and its calendar feed's
     (webcal:// and https://); None without a live What's on page."""
-    page = timetable.whats_on_page()
-    if page is None:
+    links = timetable.whats_on_links(request)
+    if not links:
         return None
     query = urlencode(filters)
-    feed_url = page.get_full_url(request) + page.reverse_subpage(CALENDAR_ROUTE)
     return {
-        "page_url": f"{page.get_url(request)}?{query}",
-        "subscribe": whats_on.calendar_links(feed_url, query),
+        "page_url": f"{links['url']}?{query}",
+        "subscribe": whats_on.calendar_links(links["feed_url"], query),
     }
 
 
