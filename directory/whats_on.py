@@ -193,7 +193,14 @@ class Filters:
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.day or self.hub or self.age is not None or self.pregnancy)
+        return bool(
+            self.day
+            or self.hub
+            or self.age is not None
+            or self.pregnancy
+            or self.category
+            or self.service is not None
+        )
 
     def query_pairs(self) -> list[tuple[str, str]]:
         pairs = []
