@@ -43,7 +43,7 @@ assets: $(NODE_MODULES) ## Build the public CSS and JavaScript from frontend/ in
 	node frontend/build.mjs
 
 # Where `make run` serves the demo. Canonical links, feeds, the sitemap, API URLs and the admin
-# name this address: the demo loader gives it to the Wagtail site (website/demo.py). HOST=0.0.0.0
+# name this address: the demo loader gives it to the Wagtail site (demo/site.py). HOST=0.0.0.0
 # listens on every interface; links then name 127.0.0.1 unless BASE_URL is given.
 BASE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 

@@ -4,7 +4,6 @@ from django.apps import AppConfig
 class DirectoryConfig(AppConfig):
     name = "directory"
     verbose_name = "Family hubs and services"
-    demo_module = "directory.demo"
 
     def ready(self):
         from website.warm_up import before_first_request

@@ -5,7 +5,6 @@ from django.db.models.signals import post_save
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = "News releases"
-    demo_module = "news.demo"
 
     def ready(self):
         from .models import NewsIndexPage

@@ -35,8 +35,9 @@ LOG_DIR="$ES_HOME_DIR/logs-$ES_PORT"
 PID_FILE="$LOG_DIR/elasticsearch.pid"
 URL="http://127.0.0.1:$ES_PORT"
 
-log() { printf 'elasticsearch.sh: %s\n' "$*" >&2; }
-die() { log "$*"; exit 1; }
+SCRIPT_NAME=elasticsearch.sh
+# shellcheck source=scripts/lib.sh
+source "$PROJECT_DIR/scripts/lib.sh"
 
 find_java_home() {
     if [[ -n "${ES_JAVA_HOME:-}" ]]; then
@@ -64,9 +65,7 @@ node_version() {
         sed -n 's/.*"version":"\([^"]*\)".*/\1/p'
 }
 
-is_running() {
-    [[ -s "$PID_FILE" ]] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null
-}
+is_running() { pid_file_is_running "$PID_FILE"; }
 
 fetch() {
     [[ -x "$INSTALL_DIR/bin/elasticsearch" ]] && return
@@ -181,25 +180,9 @@ start() {
     status
 }
 
-stop() {
-    if ! is_running; then
-        log "not running (no process started by this script on port $ES_PORT)"
-        rm -f "$PID_FILE"
-        return
-    fi
-    # The pid file is the server JVM's own (written by Elasticsearch's -p option); its launcher
-    # exits when the server does.
-    local pid
-    pid="$(cat "$PID_FILE")"
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 60); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 1
-    done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-    rm -f "$PID_FILE"
-    log "stopped"
-}
+# The pid file is the server JVM's own (written by Elasticsearch's -p option); its launcher
+# exits when the server does.
+stop() { stop_pid_file "$PID_FILE" 60; }
 
 status() {
     local version
@@ -212,13 +195,4 @@ status() {
     fi
 }
 
-case "${1:-}" in
-start) start ;;
-stop) stop ;;
-status) status ;;
-url) echo "$URL" ;;
-*)
-    echo "usage: $0 start|stop|status|url" >&2
-    exit 2
-    ;;
-esac
+run_command "$@"

@@ -21,19 +21,18 @@ DATA_DIR="$PG_HOME_DIR/data-$PG_PORT"
 LOG_FILE="$PG_HOME_DIR/postgres-$PG_PORT.log"
 URL="postgres://postgres@127.0.0.1:$PG_PORT/$PG_DATABASE"
 
-log() { printf 'postgres.sh: %s\n' "$*" >&2; }
-die() { log "$*"; exit 1; }
+PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SCRIPT_NAME=postgres.sh
+# shellcheck source=scripts/lib.sh
+source "$PROJECT_DIR/scripts/lib.sh"
 
 bin_dir() {
     local dir
     dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
-    if [[ -z "$dir" && "$(id -u)" == 0 ]]; then
-        log "installing PostgreSQL from Debian's packages"
-        apt-get install -y -q postgresql >/dev/null ||
-            { apt-get update -q >/dev/null && apt-get install -y -q postgresql >/dev/null; }
+    if [[ -z "$dir" ]]; then
+        apt_install postgresql
         dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
     fi
-    [[ -n "$dir" ]] || die "PostgreSQL is not installed (apt-get install postgresql)"
     echo "$dir"
 }
 
@@ -105,13 +104,4 @@ status() {
     fi
 }
 
-case "${1:-}" in
-start) start ;;
-stop) stop ;;
-status) status ;;
-url) echo "$URL" ;;
-*)
-    echo "usage: $0 start|stop|status|url" >&2
-    exit 2
-    ;;
-esac
+run_command "$@"

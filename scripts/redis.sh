@@ -22,20 +22,15 @@ PID_FILE="$REDIS_HOME_DIR/redis-$REDIS_PORT.pid"
 LOG_FILE="$REDIS_HOME_DIR/redis-$REDIS_PORT.log"
 URL="redis://127.0.0.1:$REDIS_PORT/0"
 
-log() { printf 'redis.sh: %s\n' "$*" >&2; }
-die() { log "$*"; exit 1; }
+SCRIPT_NAME=redis.sh
+# shellcheck source=scripts/lib.sh
+source "$PROJECT_DIR/scripts/lib.sh"
 
 ensure_installed() {
-    command -v redis-server >/dev/null 2>&1 && return
-    [[ "$(id -u)" == 0 ]] || die "Redis is not installed (apt-get install redis-server)"
-    log "installing Redis from Debian's packages"
-    apt-get install -y -q redis-server >/dev/null ||
-        { apt-get update -q >/dev/null && apt-get install -y -q redis-server >/dev/null; }
+    command -v redis-server >/dev/null 2>&1 || apt_install redis-server
 }
 
-is_running() {
-    [[ -s "$PID_FILE" ]] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null
-}
+is_running() { pid_file_is_running "$PID_FILE"; }
 
 start() {
     ensure_installed
@@ -50,32 +45,11 @@ start() {
     log "starting Redis on 127.0.0.1:$REDIS_PORT with $CONFIG ${extra[*]}"
     redis-server "$CONFIG" --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$REDIS_HOME_DIR" \
         --daemonize yes --pidfile "$PID_FILE" --logfile "$LOG_FILE" "${extra[@]}"
-    local waited=0
-    until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do
-        ((waited += 1))
-        ((waited < 50)) || { tail -n 20 "$LOG_FILE" >&2; die "Redis did not answer within 10 s"; }
-        sleep 0.2
-    done
+    wait_until 10 "Redis did not answer within 10 s (log: $LOG_FILE)" redis-cli -p "$REDIS_PORT" ping
     status
 }
 
-stop() {
-    if ! is_running; then
-        log "not running (no server started by this script on port $REDIS_PORT)"
-        rm -f "$PID_FILE"
-        return
-    fi
-    local pid
-    pid="$(cat "$PID_FILE")"
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.2
-    done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-    rm -f "$PID_FILE"
-    log "stopped"
-}
+stop() { stop_pid_file "$PID_FILE" 10; }
 
 status() {
     local info
@@ -91,13 +65,4 @@ status() {
     echo "Redis $version running at $URL ($used used of $limit, $policy)"
 }
 
-case "${1:-}" in
-start) start ;;
-stop) stop ;;
-status) status ;;
-url) echo "$URL" ;;
-*)
-    echo "usage: $0 start|stop|status|url" >&2
-    exit 2
-    ;;
-esac
+run_command "$@"

@@ -31,22 +31,17 @@ SITE_VCL_DIR="$VARNISH_HOME_DIR/vcl-$VARNISH_PORT"
 PID_FILE="$VARNISH_HOME_DIR/varnishd-$VARNISH_PORT.pid"
 URL="http://127.0.0.1:$VARNISH_PORT"
 
-log() { printf 'varnish.sh: %s\n' "$*" >&2; }
-die() { log "$*"; exit 1; }
+SCRIPT_NAME=varnish.sh
+# shellcheck source=scripts/lib.sh
+source "$PROJECT_DIR/scripts/lib.sh"
 
 ensure_installed() {
-    command -v varnishd >/dev/null 2>&1 || [[ -x /usr/sbin/varnishd ]] && return
-    [[ "$(id -u)" == 0 ]] || die "Varnish is not installed (apt-get install varnish)"
-    log "installing Varnish from Debian's packages"
-    apt-get install -y -q varnish >/dev/null ||
-        { apt-get update -q >/dev/null && apt-get install -y -q varnish >/dev/null; }
+    command -v varnishd >/dev/null 2>&1 || [[ -x /usr/sbin/varnishd ]] || apt_install varnish
 }
 
 varnishd_bin() { command -v varnishd 2>/dev/null || echo /usr/sbin/varnishd; }
 
-is_running() {
-    [[ -s "$PID_FILE" ]] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null
-}
+is_running() { pid_file_is_running "$PID_FILE"; }
 
 write_site_vcl() {
     local host="${VARNISH_BACKEND%:*}" port="${VARNISH_BACKEND##*:}" acl="" address
@@ -114,32 +109,12 @@ start() {
         -T 127.0.0.1:0 \
         >"$VARNISH_HOME_DIR/varnishd-$VARNISH_PORT.log" 2>&1 ||
         { cat "$VARNISH_HOME_DIR/varnishd-$VARNISH_PORT.log" >&2; die "Varnish did not start"; }
-    local waited=0
-    until curl -s -o /dev/null --max-time 2 "$URL/healthz/live/"; do
-        ((waited += 1))
-        ((waited < 50)) || die "Varnish did not answer on $URL within 10 s"
-        sleep 0.2
-    done
+    wait_until 10 "Varnish did not answer on $URL within 10 s" \
+        curl -s -o /dev/null --max-time 2 "$URL/healthz/live/"
     status
 }
 
-stop() {
-    if ! is_running; then
-        log "not running (no instance started by this script on port $VARNISH_PORT)"
-        rm -f "$PID_FILE"
-        return
-    fi
-    local pid
-    pid="$(cat "$PID_FILE")"
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.2
-    done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-    rm -f "$PID_FILE"
-    log "stopped"
-}
+stop() { stop_pid_file "$PID_FILE" 10; }
 
 status() {
     if ! is_running; then
@@ -153,13 +128,4 @@ status() {
     echo "Varnish $version running at $URL in front of $VARNISH_BACKEND: backend ${health:-unknown}"
 }
 
-case "${1:-}" in
-start) start ;;
-stop) stop ;;
-status) status ;;
-url) echo "$URL" ;;
-*)
-    echo "usage: $0 start|stop|status|url" >&2
-    exit 2
-    ;;
-esac
+run_command "$@"

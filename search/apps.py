@@ -4,7 +4,6 @@ from django.apps import AppConfig
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = "Site search"
-    demo_module = "search.demo"
 
     def ready(self):
         from website.bulk_loads import defer_during_bulk_loads

@@ -13,9 +13,11 @@ from wagtail.search.backends import get_search_backend
 
 import pytest
 
+from demo import site as site_content
+from demo.loader import load_all
 from search.engines import reset_fallback_state
 from tests.servers import CacheRequestLog, RedisServer, missing_tools
-from website import content_cache, demo
+from website import content_cache
 from website.redis_breaker import BREAKER
 
 IN_CI = bool(os.environ.get("CI"))
@@ -31,13 +33,13 @@ def unavailable(reason: str):
 @pytest.fixture
 def site(db) -> Site:
     """The demo council's site: home page, standard pages, settings and navigation."""
-    return demo.load()
+    return site_content.load()
 
 
 @pytest.fixture
 def demo_site(db) -> Site:
     """The whole demo council: site-wide content and every app's (hubs, …)."""
-    return demo.load_all()
+    return load_all()
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """The direction of imports between the apps (docs/architecture.md), checked by import-linter
-against the contracts in pyproject.toml: news and directory above search above website, website
-knowing no domain, page models importing none of the views, forms and searches that import
-them, and no import cycles within an app. `make lint` runs the same check."""
+against the contracts in pyproject.toml: the demo above news and directory, above search, above
+website (so no app imports the demo), website knowing no domain, page models importing none of
+the views, forms and searches that import them, and no import cycles within an app. `make lint`
+runs the same check."""
 
 from pathlib import Path
 

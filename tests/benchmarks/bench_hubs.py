@@ -14,11 +14,11 @@ from django.test import Client, RequestFactory
 
 from wagtail.models import Site
 
+from demo import site as site_content
+from demo.hubs import ensure_index
 from directory import geo
-from directory.demo import ensure_index
 from directory.models import FamilyHubPage, HubDateException, HubSession
 from tests.benchmarks.harness import Report, get_ok, time_calls
-from website import demo
 
 
 def add_hubs(index, count: int) -> None:
@@ -51,7 +51,7 @@ def add_hubs(index, count: int) -> None:
 
 def run() -> None:
     report = Report("hubs")
-    site = demo.load()
+    site = site_content.load()
     index = ensure_index(site.root_page.specific)
     client = Client()
     for target in (10, 200):

@@ -14,10 +14,10 @@ from django.db import connection, transaction
 from django.test import Client
 from django.utils import timezone
 
+from demo import site as site_content
+from demo.images import PALETTES, SCENES, ensure_demo_image
 from news.models import NewsIndexPage, NewsReleasePage, NewsTopic, PressContact
 from tests.benchmarks.harness import Report, get_ok, time_calls
-from website import demo
-from website.demo_images import PALETTES, SCENES, ensure_demo_image
 
 TOPIC_NAMES = ["Cabinet decisions", "Consultations", "Inspections", "New hubs", "Funding"]
 # Releases every nine hours: 5,000 of them span about five years, so every year has news.
@@ -82,7 +82,7 @@ def run() -> None:
     report = Report("news")
     # Search indexing is not what we measure, and would triple the set-up time.
     settings.WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False
-    site = demo.load()
+    site = site_content.load()
     home = site.root_page.specific
     index = NewsIndexPage(title="News", slug="news", summary="News releases.")
     home.add_child(instance=index)

@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from demo import site as site_content
+from demo.hubs import ensure_index
 from directory import geo
-from directory.demo import ensure_index
 from directory.models import (
     FamilyHubPage,
     Organisation,
@@ -31,7 +32,6 @@ from directory.models import (
 )
 from tests.benchmarks.harness import Report, get_ok, time_calls
 from tests.bulk_pages import batched
-from website import demo
 
 SERVICES = 3000
 API = "/api/openreferral/v3"
@@ -179,7 +179,7 @@ def add_services(index: ServiceIndexPage, hubs: list[FamilyHubPage], count: int)
 
 def run() -> None:
     report = Report("oruk")
-    site = demo.load()
+    site = site_content.load()
     home = site.root_page.specific
     PostcodeLocation.objects.update_or_create(
         postcode="WV1 1SH",

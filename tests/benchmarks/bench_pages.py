@@ -6,8 +6,8 @@ median and 95th percentile time through Django's test client and the queries per
 
 from django.test import Client
 
+from demo import site as site_content
 from tests.benchmarks.harness import Report, get_ok, time_calls
-from website import demo
 from website.models import StandardPage
 
 
@@ -25,7 +25,7 @@ def add_standard_pages(parent, count: int) -> None:
 
 def run() -> None:
     report = Report("pages")
-    site = demo.load()
+    site = site_content.load()
     home = site.root_page.specific
     about = StandardPage.objects.get(slug="about-family-hubs")
     client = Client()

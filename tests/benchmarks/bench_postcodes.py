@@ -19,11 +19,11 @@ from pathlib import Path
 
 from django.test import Client
 
-from directory.demo import load as load_hubs
+from demo import hubs, postcodes, services
+from demo import site as site_content
 from directory.models import PostcodeLocation, locate
 from tests.benchmarks.harness import BASE_DIR, Report, get_ok, time_calls
 from tests.directory.onspd_files import ONSPD_HEADER
-from website import demo
 
 ROWS = int(os.environ.get("BENCH_POSTCODE_ROWS", "2700000"))
 AREAS = [
@@ -142,8 +142,10 @@ def run() -> None:
         },
     )
 
-    site = demo.load()
-    load_hubs(site)
+    site = site_content.load()
+    postcodes.load(site)
+    hubs.load(site)
+    services.load(site)
     client = Client()
     nearest = get_ok(
         client, f"/api/v1/hubs/nearest/?postcode={sample[0].replace(' ', '+')}&limit=5"

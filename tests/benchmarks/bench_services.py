@@ -45,7 +45,7 @@ def bulk_create_services(index, count: int, rng: random.Random) -> int:
 
     from wagtail.models import Page
 
-    from directory.demo_services import SERVICES
+    from demo.services import SERVICES
     from directory.models import FamilyHubPage, ServiceLocation, ServicePage, TaxonomyTerm
     from tests.bulk_pages import batched
 

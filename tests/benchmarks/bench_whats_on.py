@@ -11,11 +11,12 @@ from datetime import time, timedelta
 from django.test import Client
 from django.utils import timezone
 
+from demo import site as site_content
+from demo.events import ensure_whats_on_page
+from demo.hubs import ensure_index
+from demo.services import ensure_index as ensure_service_index
 from directory import geo
 from directory import opening_hours as hours
-from directory.demo import ensure_index
-from directory.demo_events import ensure_whats_on_page
-from directory.demo_services import ensure_index as ensure_service_index
 from directory.models import (
     FamilyHubPage,
     HubDateException,
@@ -25,7 +26,6 @@ from directory.models import (
     ServiceSession,
 )
 from tests.benchmarks.harness import Report, get_ok, time_calls
-from website import demo
 from website.bulk_loads import bulk_load
 
 SERVICES_PER_HUB = 5
@@ -84,7 +84,7 @@ def add_hubs(index, services_index, count: int, today) -> None:
 
 def run() -> None:
     report = Report("whats_on")
-    site = demo.load()
+    site = site_content.load()
     home = site.root_page.specific
     index = ensure_index(home)
     services_index = ensure_service_index(home)

@@ -8,8 +8,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
+from demo.loader import load_all
 from tests.conftest import unavailable
-from website import demo
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls our fixtures make
 # between page actions are still synchronous and safe.
@@ -76,7 +76,7 @@ def browser_page(browser):
 @pytest.fixture
 def demo_server(live_server):
     """The live server's URL, with the whole demo council loaded."""
-    demo.load_all()
+    load_all()
     return live_server.url
 
 

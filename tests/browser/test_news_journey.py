@@ -5,7 +5,7 @@ from wagtail.models import Site
 
 import pytest
 
-from news import demo as news_demo
+from demo import news as news_demo
 from tests.browser.conftest import BROWSER_TEST
 
 pytestmark = BROWSER_TEST

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from demo.site import ensure_child_page
 from tests.browser.conftest import BROWSER_TEST
 from tests.testapp.models import ExampleNewsPage, ExampleServicePage
-from website.demo import ensure_child_page
 from website.models import HomePage
 
 pytestmark = BROWSER_TEST

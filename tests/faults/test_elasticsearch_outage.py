@@ -24,6 +24,7 @@ import time_machine
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from demo import site as site_content
 from search.engines import elasticsearch_backend, reset_fallback_state
 from tests.conftest import unavailable
 from tests.faults.proxy import CuttableProxy
@@ -36,7 +37,6 @@ from tests.faults.search_index import (
     settings_through,
 )
 from tests.faults.server import SiteServer
-from website import demo
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db(transaction=True)]
 
@@ -69,11 +69,11 @@ def sync_tasks(status) -> list[DBTaskResult]:
 
 
 def test_elasticsearch_down_then_back_loses_nothing(elasticsearch_behind_proxy, settings):
-    demo.load()  # in-process tasks: the database index is filled as pages are saved
+    site_content.load()  # in-process tasks: the database index is filled as pages are saved
     call_command("update_index", backend_name="default", verbosity=0)
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     backend = elasticsearch_backend()
-    home = demo.HomePage.objects.get()
+    home = site_content.HomePage.objects.get()
 
     with SiteServer() as site:
         answer = site.get("/search/?q=privacy+notice")
@@ -99,8 +99,8 @@ def test_elasticsearch_down_then_back_loses_nothing(elasticsearch_behind_proxy, 
         assert site.get("/healthz/live/").status == 200, "load balancers keep it in rotation"
 
         # Editors carry on: publish, unpublish, edit.
-        new_page, _ = demo.ensure_child_page(
-            home, demo.StandardPage(title="Toddler swimming", slug="toddler-swimming")
+        new_page, _ = site_content.ensure_child_page(
+            home, site_content.StandardPage(title="Toddler swimming", slug="toddler-swimming")
         )
         privacy = Page.objects.get(slug="privacy")
         privacy.unpublish()

@@ -13,10 +13,10 @@ from django.db import connection, connections
 
 import pytest
 
+from demo import site as site_content
 from tests.conftest import unavailable
 from tests.faults.proxy import CuttableProxy
 from tests.faults.server import SiteServer
-from website import demo
 from website.views import DATABASE_RETRY_AFTER_SECONDS
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
@@ -61,7 +61,7 @@ def test_pages_are_a_fast_503_while_postgresql_is_down_and_recover_without_a_res
 ):
     settings.CONN_MAX_AGE = 60  # persistent connections, as production runs (the default)
     assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
-    demo.load()
+    site_content.load()
 
     with SiteServer() as site:
         for outage in range(1, OUTAGES + 1):

@@ -20,9 +20,9 @@ import time_machine
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from demo import site as site_content
 from search.backends.elasticsearch import HarbourAtomicIndexRebuilder, HarbourIndex
 from tests.faults.search_index import document, run_worker
-from website import demo
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db(transaction=True)]
 
@@ -67,7 +67,7 @@ class PausedRebuild:
 
 @pytest.fixture
 def rebuild(elasticsearch, settings, monkeypatch):
-    demo.load()  # in-process tasks: indexed in Elasticsearch as pages are saved
+    site_content.load()  # in-process tasks: indexed in Elasticsearch as pages are saved
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     return PausedRebuild()
 
@@ -98,11 +98,11 @@ def test_a_page_published_before_the_alias_moves_is_in_the_new_index(
 ):
     """The rebuild has copied every page and is about to swap the alias."""
     pause_before(monkeypatch, HarbourAtomicIndexRebuilder, "finish", rebuild)
-    home = demo.HomePage.objects.get()
+    home = site_content.HomePage.objects.get()
     rebuild.start()
 
-    page, _ = demo.ensure_child_page(
-        home, demo.StandardPage(title="Toddler swimming", slug="toddler-swimming")
+    page, _ = site_content.ensure_child_page(
+        home, site_content.StandardPage(title="Toddler swimming", slug="toddler-swimming")
     )
     run_worker()  # the page's update runs while the rebuild is paused
 

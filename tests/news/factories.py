@@ -11,8 +11,8 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
+from demo.images import root_collection
 from news.models import NewsIndexPage, NewsReleasePage, NewsTopic, PressContact
-from website.demo_images import root_collection
 
 
 class NewsTopicFactory(DjangoModelFactory):

@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 import pytest
 
-from website.demo import ensure_child_page, heading, paragraph
+from demo.site import ensure_child_page, heading, paragraph
 from website.models import StandardPage
 
 # Decorate a test with one of these to run it on one backend only (what the other backend

@@ -12,10 +12,10 @@ import pytest
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from demo.site import StandardPage, ensure_child_page
 from search.tasks import SearchIndexUnavailable, sync_search_document
 from tests.conftest import elasticsearch_backend_settings
 from tests.website.test_health import closed_port
-from website.demo import StandardPage, ensure_child_page
 
 pytestmark = pytest.mark.django_db
 

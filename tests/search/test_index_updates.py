@@ -15,12 +15,12 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
+from demo import site as site_content
 from search.engines import elasticsearch_backend
 from tests.conftest import elasticsearch_backend_settings, unavailable
 from tests.search.test_page_search import publish_standard_page_in_admin
 from tests.search.test_search_page import result_titles, soup
 from tests.website.test_health import closed_port
-from website import demo
 
 pytestmark = [pytest.mark.django_db, pytest.mark.elasticsearch]
 
@@ -61,8 +61,8 @@ def test_unpublishing_removes_the_page_from_results(client, home_page, elasticse
 def test_moving_a_page_moves_it_and_its_children_in_the_index(home_page, elasticsearch):
     about = Page.objects.get(slug="about-family-hubs")
     contact = Page.objects.get(slug="contact-us").specific
-    child = demo.ensure_child_page(
-        contact, demo.StandardPage(title="Opening hours", slug="opening-hours")
+    child = site_content.ensure_child_page(
+        contact, site_content.StandardPage(title="Opening hours", slug="opening-hours")
     )[0]
 
     def found_under_about() -> list[str]:
@@ -82,8 +82,8 @@ def test_moving_a_page_moves_it_and_its_children_in_the_index(home_page, elastic
 
 def test_deleting_a_page_deletes_its_document(home_page, elasticsearch):
     contact = Page.objects.get(slug="contact-us").specific
-    child = demo.ensure_child_page(
-        contact, demo.StandardPage(title="Opening hours", slug="opening-hours")
+    child = site_content.ensure_child_page(
+        contact, site_content.StandardPage(title="Opening hours", slug="opening-hours")
     )[0]
     assert document(elasticsearch, child) is not None
 

@@ -3,12 +3,12 @@ and service search will call `search.nearby.nearest`)."""
 
 import pytest
 
+from demo.site import ensure_child_page
 from search.geo import haversine_miles
 from search.nearby import nearest
 from tests.conftest import elasticsearch_backend_settings
 from tests.testapp.models import ExampleServicePage
 from tests.website.test_health import closed_port
-from website.demo import ensure_child_page
 from website.models import StandardPage
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 import pytest
 
+from demo.site import ensure_child_page
 from tests.search.conftest import DATABASE_ONLY, add_page
 from tests.search.test_search_page import result_titles
-from website.demo import ensure_child_page
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.db import transaction
 import pytest
 from hypothesis import HealthCheck, settings
 
-from website import demo
+from demo.loader import load_all
 
 # The Django client is a function-scoped fixture that is safe to reuse between examples: every
 # request it sends is independent of the last.
@@ -44,7 +44,7 @@ def sweep_site(django_db_setup, django_db_blocker):
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            site = demo.load_all()
+            site = load_all()
             call_command("update_index", verbosity=0)
             yield site
         finally:

@@ -4,6 +4,7 @@ from wagtail.models import Page
 
 import pytest
 
+from demo import site as site_content
 from website.models import CouncilSettings, HomePage, NavigationSettings, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -87,11 +88,9 @@ def test_site_settings_escape_what_editors_type(client, site):
 
 
 def test_demo_loader_is_idempotent(site):
-    from website import demo
-
     before = Page.objects.count()
-    demo.load()
-    demo.load()
+    site_content.load()
+    site_content.load()
 
     assert Page.objects.count() == before
     assert HomePage.objects.count() == 1

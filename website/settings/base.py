@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "directory",
     "news",
     "search",
+    # The demo council: only `manage.py load_demo` (and tests) run it; no models.
+    "demo",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

@@ -10,9 +10,9 @@ from wagtail.models import WorkflowPage
 
 import pytest
 
-from directory import demo as directory_demo
-from directory import demo_services
-from news import demo
+from demo import hubs as demo_hubs
+from demo import news as demo_news
+from demo import services as demo_services
 from news.models import NewsIndexPage, NewsReleasePage, NewsTopic
 from website.models import NavigationSettings
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def news_demo(site):
-    return demo.load(site)
+    return demo_news.load(site)
 
 
 def test_the_demo_has_a_dozen_live_releases_over_several_years_and_topics(news_demo):
@@ -59,7 +59,7 @@ def test_loading_the_demo_again_duplicates_nothing(news_demo, site):
     counts = (NewsReleasePage.objects.count(), NewsTopic.objects.count())
     images = get_image_model().objects.count()
 
-    demo.load(site)
+    demo_news.load(site)
 
     assert (NewsReleasePage.objects.count(), NewsTopic.objects.count()) == counts
     assert get_image_model().objects.count() == images
@@ -126,10 +126,10 @@ def test_reading_hub_names_from_text():
 
 
 def test_every_hub_a_release_names_is_in_the_demo_directory():
-    hubs = {spec["title"].removesuffix(" Family Hub") for spec in directory_demo.HUBS}
+    hubs = {spec["title"].removesuffix(" Family Hub") for spec in demo_hubs.HUBS}
     places = {place[0] for place in demo_services.PLACES.values()}
     named = set()
-    for spec in [*demo.RELEASES, demo.EMBARGOED_RELEASE]:
+    for spec in [*demo_news.RELEASES, demo_news.EMBARGOED_RELEASE]:
         text = release_text(spec)
         for name in hub_names_before_family_hub(text):
             assert name in hubs, f"{spec['slug']} names {name!r}, not a demo hub"
@@ -143,8 +143,8 @@ def test_every_hub_a_release_names_is_in_the_demo_directory():
 
 
 def test_a_release_that_counts_the_hubs_counts_the_demo_directorys():
-    count = {10: "ten"}[len(directory_demo.HUBS)]
-    for spec in [*demo.RELEASES, demo.EMBARGOED_RELEASE]:
+    count = {10: "ten"}[len(demo_hubs.HUBS)]
+    for spec in [*demo_news.RELEASES, demo_news.EMBARGOED_RELEASE]:
         text = release_text(spec)
         for number in re.findall(r"\ball (\w+) (?:family )?hubs\b", text):
             assert number == count, spec["slug"]

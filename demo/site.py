@@ -1,22 +1,19 @@
 """The demo council's site-wide content: the home page, standard pages, council details and the
-main navigation. `manage.py load_demo` runs this first, then every app that names a
-`demo_module` in its AppConfig. Each loader creates what is missing and leaves what exists alone,
+main navigation, and the helpers the other demo loaders build pages with. `manage.py load_demo`
+runs this first (demo/loader.py). Each loader creates what is missing and leaves what exists alone,
 so running it twice duplicates nothing and never overwrites an editor's change. One exception:
 the default site's address follows where the demo is served (`make run PORT=`) while it is
 still a local one (ensure_served_address)."""
 
-from importlib import import_module
 from urllib.parse import urlsplit
 
-from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from .bulk_loads import bulk_load
-from .models import CouncilSettings, HomePage, NavigationSettings, StandardPage
+from website.models import CouncilSettings, HomePage, NavigationSettings, StandardPage
 
 COUNCIL_NAME = "Wulfrun Borough Council"
 SERVICE_NAME = "Family Hubs"
@@ -266,27 +263,4 @@ def load() -> Site:
     site, home = ensure_home_page()
     pages = ensure_standard_pages(home)
     ensure_settings(site, pages)
-    return site
-
-
-def app_demo_modules() -> list[tuple[str, str]]:
-    """(app name, module) for every installed app that has demo content, in INSTALLED_APPS
-    order. Apps opt in with a `demo_module` attribute on their AppConfig."""
-    return [
-        (app_config.verbose_name, app_config.demo_module)
-        for app_config in apps.get_app_configs()
-        if getattr(app_config, "demo_module", None)
-    ]
-
-
-@transaction.atomic
-def load_all(report=None) -> Site:
-    """The whole demo: site-wide content, then each app's, as one bulk load (website.bulk_loads:
-    search's index updates, say, are made once per object at the end)."""
-    with bulk_load():
-        site = load()
-        for app_name, module_name in app_demo_modules():
-            if report:
-                report(f"Loading demo content for {app_name}")
-            import_module(module_name).load(site)
     return site

@@ -15,7 +15,7 @@ from wagtail.models import Site
 
 import pytest
 
-from website import demo
+from demo import site as site_content
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def default_site() -> Site:
 
 
 def test_a_fresh_demo_site_has_the_address_it_is_served_at(served_on_8104, client):
-    demo.load()
+    site_content.load()
 
     site = default_site()
     assert (site.hostname, site.port) == ("127.0.0.1", 8104)
@@ -46,11 +46,11 @@ def test_a_fresh_demo_site_has_the_address_it_is_served_at(served_on_8104, clien
 
 def test_a_site_left_on_another_local_port_moves_to_the_new_one(settings, client):
     settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
-    demo.load()
+    site_content.load()
     assert default_site().port == 8000
 
     settings.WAGTAILADMIN_BASE_URL = LOCAL_8104
-    demo.load()
+    site_content.load()
 
     site = default_site()
     assert (site.hostname, site.port) == ("127.0.0.1", 8104)
@@ -60,21 +60,21 @@ def test_a_site_left_on_another_local_port_moves_to_the_new_one(settings, client
 
 
 def test_wagtails_localhost_placeholder_address_moves_too(served_on_8104):
-    demo.load()
+    site_content.load()
     Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
 
-    demo.load()
+    site_content.load()
 
     assert (default_site().hostname, default_site().port) == ("127.0.0.1", 8104)
 
 
 def test_a_site_an_operator_gave_a_real_address_is_never_changed(served_on_8104, client):
-    demo.load()
+    site_content.load()
     site = default_site()
     site.hostname, site.port = "familyhubs.example.gov.uk", 443
     site.save()
 
-    demo.load()
+    site_content.load()
 
     site = default_site()
     assert (site.hostname, site.port) == ("familyhubs.example.gov.uk", 443)

@@ -1,4 +1,4 @@
-"""The demo's national sample of postcodes (directory/data/demo_postcodes.csv): what `make run`
+"""The demo's national sample of postcodes (demo/data/demo_postcodes.csv): what `make run`
 answers for postcodes across the UK, and the file itself."""
 
 import csv
@@ -7,7 +7,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from directory import demo, local_authorities, postcodes
+from demo import postcodes as demo
+from directory import local_authorities, postcodes
 from directory.models import DirectorySettings, LocalAuthority, PostcodeLocation
 
 

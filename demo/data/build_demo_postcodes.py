@@ -1,9 +1,9 @@
 """Builds demo_postcodes.csv, the demo's national sample of postcode points. Run by hand when
 the sources change, never by the site:
 
-    .venv/bin/python directory/data/build_demo_postcodes.py \\
+    .venv/bin/python demo/data/build_demo_postcodes.py \\
         ../shared/data/postcodes/outcode-centroids-gb.csv \\
-        ../shared/data/postcodes/onspd-sample.csv > directory/data/demo_postcodes.csv
+        ../shared/data/postcodes/onspd-sample.csv > demo/data/demo_postcodes.csv
 
 Where each point is: the mean position of the district's postcodes (OS Code-Point Open, by way
 of the outcode centroids file), or for the few full postcodes below, the postcode itself.
@@ -448,7 +448,7 @@ HEADER = """\
 # their district, AB10 1AA from the ONS Postcode Directory with the month it was terminated.
 # Local authorities: APPROXIMATE, the one each district is mainly in, from the ONS Postcode
 # Directory for the Aberdeen districts it covers and otherwise written by hand or taken from
-# the nearest such district (directory/data/build_demo_postcodes.py says how). Districts that
+# the nearest such district (demo/data/build_demo_postcodes.py says how). Districts that
 # straddle a boundary take one side.
 # Contains OS data (c) Crown copyright and database right 2025. Contains Royal Mail data
 # (c) Royal Mail copyright and database right 2025. Contains National Statistics data

@@ -13,10 +13,11 @@ from django.utils.html import strip_tags
 import pytest
 from bs4 import BeautifulSoup
 
-from directory import demo, demo_services
+from demo import hubs as demo_hubs
+from demo import services as demo_services
 from directory.models import FamilyHubPage, ServicePage
 
-HUBS = {spec["slug"]: spec for spec in demo.HUBS}
+HUBS = {spec["slug"]: spec for spec in demo_hubs.HUBS}
 OLD_BOILERPLATE = "Ask at any family hub if you would like help to go along"
 
 

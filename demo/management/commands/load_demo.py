@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from website import demo
+from demo.loader import load_all
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "harbour-demo"  # noqa: S105 (a demo login, printed and documented)
@@ -16,7 +16,7 @@ def admin_url() -> str:
 
 class Command(BaseCommand):
     help = (
-        "Load the demo council's content: site pages first, then each app's demo_module. "
+        "Load the demo council's content: site pages first, then hubs, services and news. "
         "Safe to run again: it adds what is missing and changes nothing that exists."
     )
 
@@ -29,7 +29,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, create_admin: bool = False, **options):
-        site = demo.load_all(report=self.stdout.write)
+        site = load_all(report=self.stdout.write)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready for {site.site_name}"))
         if create_admin:
             self.ensure_admin()

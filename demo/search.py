@@ -1,8 +1,8 @@
 """Demo content for site search: the starting list of local synonyms. Adds what is missing and
-changes nothing that exists (see website.demo)."""
+changes nothing that exists (see demo/site.py)."""
 
-from .models import SearchSynonym
-from .synonyms import DEFAULT_LOCAL_SYNONYMS
+from search.models import SearchSynonym
+from search.synonyms import DEFAULT_LOCAL_SYNONYMS
 
 
 def load(site=None) -> None:

@@ -8,10 +8,10 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
-from website.demo import add_navigation_link, ensure_child_page
+from directory import opening_hours as hours
+from directory.models import FamilyHubPage, HubEvent, ServicePage, WhatsOnPage
 
-from . import opening_hours as hours
-from .models import FamilyHubPage, HubEvent, ServicePage, WhatsOnPage
+from .site import add_navigation_link, ensure_child_page
 
 # (hub slug, title, days from today, starts, ends, description, booking, cost or "")
 EVENTS = [
