@@ -211,7 +211,7 @@ def _event_entries(request, first, last, public_hubs, hub) -> list[whats_on.Entr
                 is_event=True,
                 place_url=at.get_url(request),
                 extra={
-                    "address": at.address,
+                    "address": ", ".join(filter(None, [at.address_line_1, at.address_line_2])),
                     "postcode": at.postcode,
                     "town": at.town,
                     "is_free": event.is_free,
