@@ -8,13 +8,14 @@ from wagtail.models import Site
 
 from website.bulk_loads import bulk_load
 
-from . import hubs, news, postcodes, search, services, site, topics
+from . import events, hubs, news, postcodes, search, services, site, topics
 
 # (what the report names, loader): each loader takes the default site.
 LOADERS = [
     ("postcodes and the council's area", postcodes.load),
     ("family hubs", hubs.load),
     ("services", services.load),
+    ("what's on", events.load),
     ("news", news.load),
     ("help by life stage and need", topics.load),
     ("search synonyms", search.load),

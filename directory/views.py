@@ -1,23 +1,31 @@
 """The directory's page views that need forms, the hub finder or the service search: the
-service directory at /services/ and the hub finder at /family-hubs/nearest/.
+service directory at /services/, the hub finder at /family-hubs/nearest/, and what's on at
+/whats-on/ with its calendar feed.
 
 Their page types (directory.models) serve them through website.page_views: the forms and
 searches import the models, so the models do not import them (DirectoryConfig.ready() imports
 this module, which registers each view)."""
 
+from datetime import timedelta
+from urllib.parse import urlencode
+
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext as _
 
 from wagtail.models import Site
 
 from website.models import BasePage
 from website.page_views import serves
+from website.shared_cache import content_true_until
 
-from . import service_filters
+from . import calendar_feed, opening_hours, service_filters, timetable, whats_on
 from .finder import find_hubs
 from .forms import PostcodeForm
-from .models import FamilyHubIndexPage, ServiceIndexPage
+from .models import FamilyHubIndexPage, ServiceIndexPage, ServicePage, WhatsOnPage
+from .models.events import CALENDAR_ROUTE
 from .models.hubs import HUB_LIST_STATUS_HOURS
 from .models.settings import council_codes_for_request
 from .service_search import pagination, run_service_search
@@ -113,3 +121,76 @@ def nearest_hubs(page: FamilyHubIndexPage, request):
     response = TemplateResponse(request, "directory/family_hub_finder.html", context, status=status)
     keep_out_of_caches(response)
     return response
+
+
+def _whats_on_state(page: WhatsOnPage, request):
+    """The filters from the query string, the choices they were checked against and the
+    entries that fit, for the timetable and its feed alike."""
+    now = timezone.now()
+    today = timezone.localdate(now, timezone=opening_hours.LONDON)
+    available = timetable.choices()
+    filters = whats_on.parse_filters(
+        request.GET, today, (hub.slug for hub in available.hubs), available.category_codes
+    )
+    first, last = whats_on.window(today)
+    return now, available, filters, first, last
+
+
+@serves(WhatsOnPage)
+def whats_on_timetable(page: WhatsOnPage, request):
+    """/whats-on/: the next four weeks of sessions and events, by day, with filters. A value
+    that cannot be used is said at the top, and left out (400, so no cache keeps it)."""
+    now, available, filters, first, last = _whats_on_state(page, request)
+    found = timetable.entries(request, filters, first, last, available, now)
+    content_true_until(whats_on.true_until(found, now))
+    query = urlencode(filters.query_pairs())
+    feed_url = page.get_full_url(request) + page.reverse_subpage(CALENDAR_ROUTE)
+    context = {
+        **page.get_context(request),
+        "filters": filters,
+        "error_list": [
+            {"field": name, "message": message} for name, message in filters.errors.items()
+        ],
+        "days": whats_on.by_day(found),
+        "count": len(found),
+        "hub_choices": [(hub.slug, hub.title) for hub in available.hubs],
+        "category_choices": available.categories,
+        "date_choices": [
+            (day.isoformat(), opening_hours.format_date(day))
+            for day in (first + timedelta(days=n) for n in range((last - first).days + 1))
+        ],
+        "age_choices": [(str(age), str(age)) for age in range(service_filters.MAX_AGE + 1)],
+        "subscribe": whats_on.calendar_links(feed_url, query),
+        "structured_data": timetable.event_structured_data(found, request),
+    }
+    status = 400 if filters.errors else 200
+    return TemplateResponse(request, "directory/whats_on_page.html", context, status=status)
+
+
+@serves(WhatsOnPage, CALENDAR_ROUTE)
+def whats_on_calendar(page: WhatsOnPage, request):
+    """/whats-on/calendar/: the same entries as an iCalendar feed, with the same filters
+    (?hub=… for a hub's calendar, ?service=… for a service's). Cancelled sessions stay in the
+    feed, marked cancelled with the reason, so a subscribed calendar shows the change."""
+    now, available, filters, first, last = _whats_on_state(page, request)
+    if filters.errors:
+        message = "\n".join(filters.errors.values())
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+    found = timetable.entries(request, filters, first, last, available)
+    content_true_until(whats_on.true_until(found, now))
+    name = calendar_name(page, filters, available)
+    body = calendar_feed.build(found, name, page.get_full_url(request), now, first, last)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="whats-on.ics"'
+    return response
+
+
+def calendar_name(page: WhatsOnPage, filters: whats_on.Filters, available) -> str:
+    hub = available.hub(filters.hub) if filters.hub else None
+    if filters.service is not None:
+        title = ServicePage.objects.filter(pk=filters.service).values_list("title", flat=True)
+        if title:
+            return _("%(service)s: sessions") % {"service": title[0]}
+    if hub is not None:
+        return _("What's on at %(hub)s") % {"hub": hub.title}
+    return page.title

@@ -1,4 +1,5 @@
 from .closures import BulkClosure
+from .events import HubEvent, WhatsOnPage
 from .hubs import (
     FamilyHubIndexPage,
     FamilyHubPage,
@@ -22,6 +23,7 @@ __all__ = [
     "FamilyHubIndexPage",
     "FamilyHubPage",
     "HubDateException",
+    "HubEvent",
     "HubGalleryImage",
     "HubSession",
     "LocalAuthority",
@@ -38,6 +40,7 @@ __all__ = [
     "Taxonomy",
     "TaxonomyTerm",
     "WeeklySession",
+    "WhatsOnPage",
     "locate",
     "locate_in_use",
     "service_at_location_id",

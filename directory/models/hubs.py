@@ -171,6 +171,7 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
         ),
         FieldPanel("body"),
         InlinePanel("gallery_images", heading="Photos", label="Photo"),
+        InlinePanel("events", heading="One-off events", label="Event"),
     ]
     opening_panels = opening_hours_panels(
         "Add one row per session. A day with a lunch break has two rows, for example "

@@ -152,6 +152,12 @@ class ServicePage(ServiceSearchDocument, ServiceSchedule, BasePage):
         "school).",
     )
     referral_description = models.TextField("how to get a place", blank=True)
+    booking = models.CharField(
+        max_length=10,
+        blank=True,
+        choices=[("drop-in", "Drop in, no need to book"), ("book", "Book a place")],
+        help_text="For its sessions. Leave blank if it depends.",
+    )
 
     # ISO 639-1 codes, separated by commas ("en, pl, pa"): short, unambiguous, what ORUK's
     # language records carry, and named in English on the page from Django's language list.
@@ -203,7 +209,11 @@ class ServicePage(ServiceSearchDocument, ServiceSchedule, BasePage):
             heading="Cost",
         ),
         MultiFieldPanel(
-            [FieldPanel("self_referral"), FieldPanel("referral_description")],
+            [
+                FieldPanel("self_referral"),
+                FieldPanel("referral_description"),
+                FieldPanel("booking"),
+            ],
             heading="Referral",
         ),
         MultiFieldPanel(

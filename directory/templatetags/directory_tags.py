@@ -1,6 +1,10 @@
+from urllib.parse import urlencode
+
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 
+from directory import opening_hours, timetable, whats_on
 from directory.forms import PostcodeForm
 from directory.models import FamilyHubIndexPage
 
@@ -56,3 +60,45 @@ def filters_selected(filters) -> int:
         + (filters.age is not None)
         + bool(filters.free_only)
     )
+
+
+def _whats_on_links(request, **filters) -> dict | None:
+    """The What's on page's address filtered to one hub or service, and its calendar feed's
+    (webcal:// and https://); None without a live What's on page."""
+    links = timetable.whats_on_links(request)
+    if not links:
+        return None
+    query = urlencode(filters)
+    return {
+        "page_url": f"{links['url']}?{query}",
+        "subscribe": whats_on.calendar_links(links["feed_url"], query),
+    }
+
+
+@register.inclusion_tag("directory/includes/hub_week.html", takes_context=True)
+def hub_week(context, hub):
+    """ "What's on this week" at a hub: the next seven days of sessions and events, from the
+    same timetable as /whats-on/ (the page's lifetime in caches ends when it next changes)."""
+    request = context.get("request")
+    links = _whats_on_links(request, hub=hub.slug)
+    if links is None:
+        return {"page_url": None}
+    now = timezone.now()
+    today = timezone.localdate(now, timezone=opening_hours.LONDON)
+    days = timetable.hub_week(request, hub, today, now)
+    entries = [entry for day in days for entry in day.entries]
+    return {
+        **links,
+        "days": days,
+        "structured_data": timetable.event_structured_data(entries, request),
+        "request": request,
+    }
+
+
+@register.inclusion_tag("directory/includes/subscribe_links.html", takes_context=True)
+def service_calendar_links(context, service):
+    """ "Subscribe to this calendar" for a service's sessions."""
+    if not service.get_schedule().sessions:
+        return {"links": None}
+    links = _whats_on_links(context.get("request"), service=service.pk)
+    return {"links": links["subscribe"] if links else None}

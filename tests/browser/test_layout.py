@@ -65,6 +65,8 @@ PAGE_TYPES = [
         shows=".service-card",
     ),
     PageType("service-page", "/services/domestic-abuse-helpline/", sidebar=True, shows=".sidebar"),
+    PageType("whats-on", "/whats-on/", shows=".whats-on__entry"),
+    PageType("whats-on-filtered", "/whats-on/?hub=bilston&age=1", shows=".whats-on__entry"),
     PageType(
         "news-index",
         "/news/",

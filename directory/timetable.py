@@ -1,0 +1,276 @@
+"""What's on, read from the database: the live services with weekly sessions and the hubs'
+one-off events, turned into timetable entries by directory.whats_on. Used by /whats-on/, its
+calendar feeds and each hub page's "What's on this week".
+
+The number of queries does not grow with the number of hubs, services or sessions: the rows
+are read in bulk, and schedules and delivery places come from the shared content cache
+(OpeningHoursMixin.load_schedules, ServicePage.load_delivery_places)."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db.models import Q
+from django.utils.translation import get_language, gettext
+
+from wagtail.models import Site
+
+from website import content_cache
+from website.models import PAGE_LINK_FIELDS
+from website.shared_cache import content_true_until
+
+from . import whats_on
+from .models import FamilyHubPage, HubEvent, ServicePage, ServiceSession, TaxonomyTerm, WhatsOnPage
+from .models.events import CALENDAR_ROUTE
+from .models.services import HUB_PLACE_FIELDS
+
+SERVICE_FIELDS = (
+    *PAGE_LINK_FIELDS,
+    "closed_on_bank_holidays",
+    "in_person",
+    "online",
+    "is_free",
+    "cost_amount",
+    "cost_description",
+    "self_referral",
+    "booking",
+)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the filters offer: the live public hubs and the top-level categories."""
+
+    hubs: list[FamilyHubPage]
+    categories: list[tuple[str, str]]  # (code, name) of top-level categories
+    category_codes: frozenset[str]  # every code, children's too
+
+    def hub(self, slug: str) -> FamilyHubPage | None:
+        return next((hub for hub in self.hubs if hub.slug == slug), None)
+
+
+def choices() -> Choices:
+    hubs = list(
+        FamilyHubPage.objects.live().public().order_by("title").only(*HUB_PLACE_FIELDS, "slug")
+    )
+    terms = content_cache.remember(
+        "whats-on-categories",
+        lambda: list(TaxonomyTerm.objects.values_list("code", "name", "parent_id")),
+    )
+    return Choices(
+        hubs=hubs,
+        categories=[(code, name) for code, name, parent in terms if parent is None],
+        category_codes=frozenset(code for code, _, _ in terms),
+    )
+
+
+def whats_on_links(request) -> dict:
+    """The live What's on page's address and its calendar feed's (absolute), or {} without
+    one. Kept with the shared content (a publish starts a new generation there): hub and
+    service pages link to it, and read nothing else beyond Wagtail's routing."""
+
+    def read() -> dict:
+        page = WhatsOnPage.objects.live().public().first()
+        if page is None:
+            return {}
+        return {
+            "url": page.get_url(request),
+            "feed_url": page.get_full_url(request) + page.reverse_subpage(CALENDAR_ROUTE),
+        }
+
+    return content_cache.remember(
+        f"whats-on-links:{_site_key(request)}", read, remember_if=lambda links: True
+    )
+
+
+def _site_key(request) -> int:
+    site = Site.find_for_request(request)
+    return site.pk if site else 0
+
+
+def entries(
+    request,
+    filters: whats_on.Filters,
+    first: date,
+    last: date,
+    available: Choices,
+    now: datetime | None = None,
+) -> list[whats_on.Entry]:
+    """Every session and event from `first` to `last` inclusive that fits the filters, in
+    time order; those that ended before `now` left out."""
+    if filters.day:
+        first = last = filters.day
+    hub = available.hub(filters.hub) if filters.hub else None
+    found = _session_entries(request, filters, first, last, hub)
+    if not filters.category and filters.service is None and not filters.pregnancy:
+        found += _event_entries(request, first, last, available.hubs, hub)
+    if now is not None:
+        found = [entry for entry in found if entry.ends_at > now]
+    return sorted(found, key=whats_on.sort_key)
+
+
+def _services(filters: whats_on.Filters, hub: FamilyHubPage | None):
+    services = (
+        ServicePage.objects.live()
+        .public()
+        .filter(status=ServicePage.Status.ACTIVE)
+        .filter(pk__in=ServiceSession.objects.values("page_id"))
+    )
+    if filters.service is not None:
+        services = services.filter(pk=filters.service)
+    if filters.category:
+        categories = ServicePage.categories.through.objects.filter(
+            Q(taxonomyterm__code=filters.category) | Q(taxonomyterm__parent__code=filters.category)
+        )
+        services = services.filter(pk__in=categories.values("servicepage_id"))
+    if filters.pregnancy:
+        services = services.filter(pregnancy=True)
+    elif filters.age is not None:
+        services = services.filter(
+            Q(minimum_age__isnull=True) | Q(minimum_age__lte=filters.age),
+            Q(maximum_age__isnull=True) | Q(maximum_age__gte=filters.age),
+        )
+    if hub is not None:
+        at_hub = ServicePage.hubs.through.objects.filter(familyhubpage_id=hub.pk)
+        services = services.filter(pk__in=at_hub.values("servicepage_id"))
+    return list(services.only(*SERVICE_FIELDS))
+
+
+def _session_entries(request, filters, first, last, hub) -> list[whats_on.Entry]:
+    services = _services(filters, hub)
+    ServicePage.load_schedules(services)
+    ServicePage.load_delivery_places(services)
+    FamilyHubPage.load_schedules(
+        [place.hub for service in services for place in service.delivery_places() if place.hub]
+    )
+    found = []
+    for service in services:
+        url = service.get_url(request)
+        cost = whats_on.cost_text(service.is_free, service.cost_amount, service.cost_description)
+        booking = whats_on.booking_text(
+            service.booking if service.self_referral else whats_on.REFERRAL
+        )
+        places = service.delivery_places() if service.in_person else []
+        if places:
+            where = [(place, service.schedule_at(place)) for place in places]
+        elif service.online:
+            where = [(None, service.get_schedule())]
+        else:
+            continue  # a phone line's hours are when to call, not sessions to go to
+        for place, schedule in where:
+            place_hub = place.hub if place else None
+            if hub is not None and (place_hub is None or place_hub.pk != hub.pk):
+                continue
+            if schedule.whenever_venue_open:
+                continue  # it runs whenever the hub is open: no sessions of its own to list
+            place_name = place.name if place is not None else gettext("Online")
+            place_key = place.oruk_id if place else "remote"
+            for sitting in whats_on.sittings_between(schedule, first, last):
+                found.append(
+                    whats_on.Entry(
+                        sitting=sitting,
+                        title=service.title,
+                        url=url,
+                        place=place_name,
+                        hub_id=place_hub.pk if place_hub else None,
+                        cost=cost,
+                        booking=booking,
+                        uid=f"session-{service.pk}-{place_key}-{sitting.day:%Y%m%d}-"
+                        f"{sitting.starts:%H%M}",
+                        service_id=service.pk,
+                        place_url=place_hub.get_url(request) if place_hub else "",
+                    )
+                )
+    return found
+
+
+def _event_entries(request, first, last, public_hubs, hub) -> list[whats_on.Entry]:
+    hubs = {public.pk: public for public in ([hub] if hub else public_hubs)}
+    events = list(
+        HubEvent.objects.filter(page_id__in=hubs, date__range=(first, last)).order_by(
+            "date", "starts"
+        )
+    )
+    FamilyHubPage.load_schedules([hubs[event.page_id] for event in events])
+    found = []
+    for event in events:
+        at = hubs[event.page_id]
+        cost = whats_on.cost_text(event.is_free, None, event.cost)
+        found.append(
+            whats_on.Entry(
+                sitting=whats_on.event_sitting(
+                    at.get_schedule(), event.date, event.starts, event.ends
+                ),
+                title=event.title,
+                url=event.booking_url,
+                place=at.title,
+                hub_id=at.pk,
+                cost=cost,
+                booking=whats_on.booking_text(event.booking),
+                description=event.description,
+                uid=f"event-{event.pk}",
+                is_event=True,
+                place_url=at.get_url(request),
+                extra={
+                    "address": ", ".join(filter(None, [at.address_line_1, at.address_line_2])),
+                    "postcode": at.postcode,
+                    "town": at.town,
+                    "is_free": event.is_free,
+                },
+            )
+        )
+    return found
+
+
+def hub_week(request, hub: FamilyHubPage, today: date, now: datetime) -> list[whats_on.Day]:
+    """The next seven days at one hub, by day. Kept with the shared content for the day (what
+    it shows changes only when something is published, which starts a new generation there,
+    or when the day does), so a hub page reads nothing beyond Wagtail's routing."""
+
+    def read() -> list[whats_on.Entry]:
+        filters = whats_on.Filters(hub=hub.slug)
+        available = Choices(hubs=[hub], categories=[], category_codes=frozenset())
+        last = today + timedelta(days=whats_on.WEEK_DAYS - 1)
+        return entries(request, filters, today, last, available)
+
+    key = f"hub-week:{_site_key(request)}:{get_language()}:{hub.pk}:{today.isoformat()}"
+    found = content_cache.remember(key, read, remember_if=lambda week: True)
+    found = [entry for entry in found if entry.ends_at > now]
+    content_true_until(whats_on.true_until(found, now))
+    return whats_on.by_day(found)
+
+
+def event_structured_data(entries_: list[whats_on.Entry], request) -> list[dict]:
+    """schema.org Event JSON-LD for the one-off events among the entries."""
+    data = []
+    for entry in entries_:
+        if not entry.is_event:
+            continue
+        event = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": entry.title,
+            "startDate": entry.starts_at.isoformat(),
+            "endDate": entry.ends_at.isoformat(),
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "eventStatus": "https://schema.org/EventCancelled"
+            if entry.sitting.cancelled
+            else "https://schema.org/EventScheduled",
+            "location": {
+                "@type": "Place",
+                "name": entry.place,
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": entry.extra.get("address", ""),
+                    "addressLocality": entry.extra.get("town", ""),
+                    "postalCode": entry.extra.get("postcode", ""),
+                    "addressCountry": "GB",
+                },
+            },
+            "isAccessibleForFree": entry.extra.get("is_free", False),
+        }
+        if entry.description:
+            event["description"] = entry.description
+        if entry.url:
+            event["url"] = entry.url
+        data.append(event)
+    return data
