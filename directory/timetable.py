@@ -108,20 +108,27 @@ def entries(
     return sorted(found, key=whats_on.sort_key)
 
 
-def _services(filters: whats_on.Filters, hub: FamilyHubPage | None):
-    services = (
-        ServicePage.objects.live()
-        .public()
-        .filter(status=ServicePage.Status.ACTIVE)
-        .filter(pk__in=ServiceSession.objects.values("page_id"))
+def in_categories(codes) -> Q:
+    """Services filed under any of the categories or their sub-categories."""
+    filed = ServicePage.categories.through.objects.filter(
+        Q(taxonomyterm__code__in=codes) | Q(taxonomyterm__parent__code__in=codes)
     )
+    return Q(pk__in=filed.values("servicepage_id"))
+
+
+def with_sessions(services):
+    """The active services of `services` that hold weekly sessions."""
+    return services.filter(status=ServicePage.Status.ACTIVE).filter(
+        pk__in=ServiceSession.objects.values("page_id")
+    )
+
+
+def _services(filters: whats_on.Filters, hub: FamilyHubPage | None):
+    services = with_sessions(ServicePage.objects.live().public())
     if filters.service is not None:
         services = services.filter(pk=filters.service)
     if filters.category:
-        categories = ServicePage.categories.through.objects.filter(
-            Q(taxonomyterm__code=filters.category) | Q(taxonomyterm__parent__code=filters.category)
-        )
-        services = services.filter(pk__in=categories.values("servicepage_id"))
+        services = services.filter(in_categories([filters.category]))
     if filters.pregnancy:
         services = services.filter(pregnancy=True)
     elif filters.age is not None:
@@ -136,7 +143,10 @@ def _services(filters: whats_on.Filters, hub: FamilyHubPage | None):
 
 
 def _session_entries(request, filters, first, last, hub) -> list[whats_on.Entry]:
-    services = _services(filters, hub)
+    return _entries_of(request, _services(filters, hub), first, last, hub)
+
+
+def _entries_of(request, services, first, last, hub=None) -> list[whats_on.Entry]:
     ServicePage.load_schedules(services)
     ServicePage.load_delivery_places(services)
     FamilyHubPage.load_schedules(
@@ -233,7 +243,37 @@ def hub_week(request, hub: FamilyHubPage, today: date, now: datetime) -> list[wh
         return entries(request, filters, today, last, available)
 
     key = f"hub-week:{_site_key(request)}:{get_language()}:{hub.pk}:{today.isoformat()}"
-    found = content_cache.remember(key, read, remember_if=lambda week: True)
+    return _still_to_come(content_cache.remember(key, read, remember_if=lambda week: True), now)
+
+
+def week_of(request, services, name: str, today: date, now: datetime) -> list[whats_on.Day]:
+    """The next seven days of sessions of `services` (a queryset of service pages, say a
+    topic's), by day. Kept with the shared content for the day under `name`, which must say
+    everything `services` depends on, as a hub's week is."""
+
+    def read() -> list[whats_on.Entry]:
+        chosen = list(with_sessions(services).only(*SERVICE_FIELDS))
+        last = today + timedelta(days=whats_on.WEEK_DAYS - 1)
+        return sorted(_entries_of(request, chosen, today, last), key=whats_on.sort_key)
+
+    key = f"week-of:{_site_key(request)}:{get_language()}:{name}:{today.isoformat()}"
+    return _still_to_come(content_cache.remember(key, read, remember_if=lambda week: True), now)
+
+
+def today_everywhere(request, today: date, now: datetime) -> list[whats_on.Entry]:
+    """Every session and event today, at every hub and online, still to end at `now`."""
+
+    def read() -> list[whats_on.Entry]:
+        return entries(request, whats_on.Filters(day=today), today, today, choices())
+
+    key = f"today-everywhere:{_site_key(request)}:{get_language()}:{today.isoformat()}"
+    found = content_cache.remember(key, read, remember_if=lambda day: True)
+    return [entry for day in _still_to_come(found, now) for entry in day.entries]
+
+
+def _still_to_come(found: list[whats_on.Entry], now: datetime) -> list[whats_on.Day]:
+    """The entries not yet ended, by day; the page that shows them is kept in shared caches
+    only until the next of them starts, ends or changes."""
     found = [entry for entry in found if entry.ends_at > now]
     content_true_until(whats_on.true_until(found, now))
     return whats_on.by_day(found)

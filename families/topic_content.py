@@ -9,9 +9,11 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from django.db.models import Prefetch, Q
+from django.utils import timezone
 
 from wagtail.images import get_image_model
 
+from directory import opening_hours, timetable
 from directory.models import ServiceIndexPage
 from directory.service_search import (
     CATEGORY_FACET,
@@ -90,6 +92,23 @@ def topic_services(topic, point: tuple[float, float] | None) -> TopicServices:
         found.remote_total = remote.total
         found.degraded = found.degraded or remote.degraded
     return found
+
+
+def topic_week(topic, request) -> list:
+    """The next seven days of sessions of the topic's services (all of them, not only those
+    the page lists), by day, from the same timetable as /whats-on/."""
+    codes = tuple(term.code for term in topic.categories.all())
+    index = ServiceIndexPage.objects.live().first()
+    if not codes or index is None:
+        return []
+    services = (
+        listed_services(index)
+        .filter(ages_filter(topic.minimum_age, topic.maximum_age, topic.pregnancy))
+        .filter(timetable.in_categories(codes))
+    )
+    now = timezone.now()
+    today = timezone.localdate(now, timezone=opening_hours.LONDON)
+    return timetable.week_of(request, services, f"topic:{topic.pk}", today, now)
 
 
 def featured(service) -> ServiceResult | None:

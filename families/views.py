@@ -10,7 +10,7 @@ from website.page_views import serves
 
 from .models import StartForLifeOfferPage, TopicPage
 from .offer import offer_sections
-from .topic_content import featured, latest_news, topic_services
+from .topic_content import featured, latest_news, topic_services, topic_week
 
 
 @serves(TopicPage)
@@ -30,6 +30,7 @@ def topic_page(page: TopicPage, request, *args, **kwargs):
         "services": topic_services(page, point),
         "featured": featured(page.featured_service),
         "news": latest_news(page),
+        "week": topic_week(page, request),
         "postcode_given": point is not None,
     }
     response = TemplateResponse(

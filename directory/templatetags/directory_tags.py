@@ -95,6 +95,29 @@ def hub_week(context, hub):
     }
 
 
+# How many of today's sessions the home page lists before linking to the whole day.
+TODAY_SHOWN = 6
+
+
+@register.inclusion_tag("directory/includes/whats_on_today.html", takes_context=True)
+def whats_on_today(context):
+    """ "What's on today" on the home page: the next sessions and events still to come today,
+    everywhere, from the same timetable as /whats-on/, and a link to the whole day there."""
+    request = context.get("request")
+    links = timetable.whats_on_links(request)
+    if not links:
+        return {"page_url": None}
+    now = timezone.now()
+    today = timezone.localdate(now, timezone=opening_hours.LONDON)
+    still_to_come = timetable.today_everywhere(request, today, now)
+    return {
+        "page_url": f"{links['url']}?{urlencode({'date': today.isoformat()})}",
+        "entries": still_to_come[:TODAY_SHOWN],
+        "more": max(0, len(still_to_come) - TODAY_SHOWN),
+        "request": request,
+    }
+
+
 @register.inclusion_tag("directory/includes/subscribe_links.html", takes_context=True)
 def service_calendar_links(context, service):
     """ "Subscribe to this calendar" for a service's sessions."""
