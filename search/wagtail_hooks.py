@@ -1,7 +1,7 @@
 """Admin: the synonyms editors manage, and the search-terms report for editors (Wagtail's own
 report is for administrators only)."""
 
-from django.urls import path, reverse
+from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
@@ -9,6 +9,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from website.admin_reports import report_urls
 
 from .models import SearchSynonym
 
@@ -51,18 +53,7 @@ class EditorSearchTermsReportView(SearchTermsReportView):
 
 @hooks.register("register_admin_urls")
 def register_search_terms_report_urls():
-    return [
-        path(
-            "reports/search-terms/",
-            EditorSearchTermsReportView.as_view(),
-            name="search_terms_report",
-        ),
-        path(
-            "reports/search-terms/results/",
-            EditorSearchTermsReportView.as_view(results_only=True),
-            name="search_terms_report_results",
-        ),
-    ]
+    return report_urls("search-terms", EditorSearchTermsReportView, "search_terms_report")
 
 
 class SearchTermsMenuItem(MenuItem):
