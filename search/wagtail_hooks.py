@@ -1,8 +1,6 @@
 """Admin: the synonyms editors manage, and the search-terms report for editors (Wagtail's own
 report is for administrators only)."""
 
-from django.urls import reverse
-
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
@@ -10,7 +8,7 @@ from wagtail.contrib.search_promotions.views.reports import SearchTermsReportVie
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from website.admin_reports import report_urls
+from website.admin_reports import register_report
 
 from .models import SearchSynonym
 
@@ -51,25 +49,21 @@ class EditorSearchTermsReportView(SearchTermsReportView):
         return super(SearchTermsReportView, self).dispatch(request, *args, **kwargs)
 
 
-@hooks.register("register_admin_urls")
-def register_search_terms_report_urls():
-    return report_urls("search-terms", EditorSearchTermsReportView, "search_terms_report")
-
-
 class SearchTermsMenuItem(MenuItem):
     def is_shown(self, request):
         return can_see_search_terms(request.user)
 
 
-@hooks.register("register_reports_menu_item")
-def register_search_terms_menu_item():
-    return SearchTermsMenuItem(
-        "Search terms",
-        reverse("search_terms_report"),
-        name="site-search-terms",
-        icon_name="search",
-        order=1300,
-    )
+register_report(
+    route="search-terms",
+    view_class=EditorSearchTermsReportView,
+    url_name="search_terms_report",
+    label="Search terms",
+    menu_item_class=SearchTermsMenuItem,
+    name="site-search-terms",
+    icon_name="search",
+    order=1300,
+)
 
 
 @hooks.register("construct_reports_menu")

@@ -10,7 +10,6 @@ needs (docs/search.md):
 """
 
 import contextlib
-import datetime
 import re
 import time
 
@@ -176,33 +175,12 @@ class HarbourElasticsearchBackend(Elasticsearch9SearchBackend):
         Elasticsearch filter clauses: the same code path as `queryset.search()`."""
         return self.query_compiler_class(queryset, MATCH_ALL).get_filters()
 
-    def site_search(
-        self,
-        *,
-        queryset,
-        text: str,
-        type_keys: list[str] | None,
-        newest_first: bool,
-        offset: int,
-        size: int,
-        boosts: dict[str, float],
-        any_word: bool = False,
-        half_lives: dict[str, float] | None = None,
-        now: datetime.datetime | None = None,
-    ) -> dict:
-        """One request: a page of hits, the total, and counts per type
-        (search.backends.elasticsearch_queries.site_search_body).
+    def site_search(self, *, queryset, offset: int, size: int, **asked) -> dict:
+        """One request: a page of hits, the total, and counts per type. `asked`: what
+        search.backends.elasticsearch_queries.site_search_body takes (the text, the types, the
+        order, the boosts and recency).
         Returns {"pks", "models" (pk: model label), "highlights", "total", "type_counts"}."""
-        body = queries.site_search_body(
-            filters=self.filters_for(queryset),
-            text=text,
-            type_keys=type_keys,
-            newest_first=newest_first,
-            boosts=boosts,
-            any_word=any_word,
-            half_lives=half_lives,
-            now=now,
-        )
+        body = queries.site_search_body(filters=self.filters_for(queryset), **asked)
         response = self.es.search(
             index=self.index_name_for(queryset.model), from_=offset, size=size, **body
         )
