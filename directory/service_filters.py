@@ -196,23 +196,6 @@ def default_sort(postcode: str) -> str:
     return SORT_NEAREST if postcode else SORT_RELEVANCE
 
 
-def page_links(current: int, total: int, around: int = 1) -> list[int | None]:
-    """The page numbers a pagination bar shows: the first, the last and `around` pages either
-    side of the current one, None where a gap ("…") goes; [] when there is one page."""
-    if total <= 1:
-        return []
-    wanted = {1, total, *range(current - around, current + around + 1)}
-    numbers = sorted(number for number in wanted if 1 <= number <= total)
-    links: list[int | None] = []
-    for number in numbers:
-        if links and number - links[-1] == 2:
-            links.append(number - 1)
-        elif links and number - links[-1] > 2:
-            links.append(None)
-        links.append(number)
-    return links
-
-
 def format_miles(miles: float) -> str:
     """'0.3 miles', '1 mile', '12 miles': tenths under 10 miles, whole miles beyond."""
     if miles < 0.05:

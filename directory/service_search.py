@@ -13,6 +13,7 @@ from django.utils import timezone
 from directory import opening_hours as hours
 from search.faceted import SORT_NEAREST, FacetedQuery, faceted_search, nearest_distance
 from website import content_cache
+from website import pagination as pagination_bar
 from website.models import PAGE_LINK_FIELDS
 
 from . import postcodes
@@ -31,7 +32,6 @@ from .service_filters import (
     RESULTS_PER_PAGE,
     ServiceFilters,
     format_miles,
-    page_links,
     parse_filters,
 )
 
@@ -285,19 +285,8 @@ def category_options(
 
 
 def pagination(index_url: str, search: ServiceSearch) -> dict:
-    def link(number: int) -> str:
-        return index_url + search.filters.query_string(number)
-
-    current = search.page
-    return {
-        "current": current,
-        "total": search.page_count,
-        "previous": link(current - 1) if current > 1 else "",
-        "next": link(current + 1) if current < search.page_count else "",
-        "pages": [
-            {"number": number, "href": link(number), "current": number == current}
-            if number
-            else None
-            for number in page_links(current, search.page_count)
-        ],
-    }
+    return pagination_bar.pagination(
+        search.page,
+        search.page_count,
+        lambda number: index_url + search.filters.query_string(number),
+    )

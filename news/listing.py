@@ -68,20 +68,3 @@ def parse_page_number(raw: str | None) -> int:
     if not PAGE_NUMBER.match(text):
         raise InvalidListingParameter("page", text)
     return int(text)
-
-
-def page_links(current: int, total: int, around: int = 1) -> list[int | None]:
-    """The page numbers a pagination bar shows: the first, the last, and `around` pages either
-    side of the current one, with None where a gap ("…") goes. [] when there is one page."""
-    if total <= 1:
-        return []
-    wanted = {1, total, *range(current - around, current + around + 1)}
-    numbers = sorted(number for number in wanted if 1 <= number <= total)
-    links: list[int | None] = []
-    for number in numbers:
-        if links and number - links[-1] == 2:
-            links.append(number - 1)  # a gap of one page: show the page, not "…"
-        elif links and number - links[-1] > 2:
-            links.append(None)
-        links.append(number)
-    return links

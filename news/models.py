@@ -11,7 +11,6 @@ from django.db import models
 from django.db.models import Prefetch, Subquery
 from django.http import Http404
 from django.utils import timezone
-from django.utils.html import strip_tags
 
 from wagtail.admin.panels import (
     FieldPanel,
@@ -30,21 +29,21 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from website.blocks import BaseStreamBlock
+from website.fields import optional_link
 from website.images import image_filter
-from website.models import BasePage, CouncilSettings
-from website.sharing import SharingMetadata, absolute_url, site_root_url
+from website.models import BasePage
+from website.pagination import pagination
+from website.sharing import SharingMetadata
 
 from .feeds import NewsReleaseAtomFeed, NewsReleaseRssFeed
 from .listing import (
     InvalidListingParameter,
-    ListingFilters,
-    page_links,
     parse_filters,
     parse_page_number,
 )
 from .release_dates import default_release_date
+from .release_metadata import release_metadata
 from .renditions import CARD_IMAGE_SPECS, SHARE_IMAGE_SPEC
-from .structured_data import news_article
 
 # Slugs the news index's own routes use (/news/feed/): a release there would never be reached.
 RESERVED_RELEASE_SLUGS = {"feed"}
@@ -191,7 +190,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             releases=listing_page.object_list,
             listing_page=listing_page,
             result_count=paginator.count,
-            pagination=self.pagination(filters, listing_page),
+            pagination=pagination(
+                listing_page.number,
+                paginator.num_pages,
+                lambda number: self.url + filters.query_string(number),
+            ),
             canonical_url=self.full_url + filters.query_string(page_number),
             feeds=self.feed_links(topic),
             sharing=SharingMetadata(
@@ -223,24 +226,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         if selected:
             years.add(selected)
         return sorted(years, reverse=True)
-
-    def pagination(self, filters: ListingFilters, listing_page) -> dict:
-        def link(number: int) -> str:
-            return self.url + filters.query_string(number)
-
-        current = listing_page.number
-        return {
-            "current": current,
-            "total": listing_page.paginator.num_pages,
-            "previous": link(current - 1) if listing_page.has_previous() else "",
-            "next": link(current + 1) if listing_page.has_next() else "",
-            "pages": [
-                {"number": number, "href": link(number), "current": number == current}
-                if number
-                else None
-                for number in page_links(current, listing_page.paginator.num_pages)
-            ],
-        }
 
     def feed_links(self, topic: "NewsTopic | None" = None) -> list[dict]:
         """Feeds to advertise: all news, and the chosen topic's when there is one."""
@@ -315,13 +300,7 @@ class NewsReleasePage(BasePage):
         help_text="Shown as 'Published 25 February 2026' and used to order the news. Leave "
         "blank to use the moment the release goes live (its go-live time, if embargoed).",
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = optional_link("wagtailimages.Image")
     hero_image_alt = models.CharField(
         "alt text",
         max_length=250,
@@ -338,11 +317,8 @@ class NewsReleasePage(BasePage):
         features=NOTES_TO_EDITORS_FEATURES,
         help_text="Background for journalists, shown at the end of the release.",
     )
-    press_contact = models.ForeignKey(
+    press_contact = optional_link(
         PressContact,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
         related_name="news_releases",
         help_text="Who journalists should contact. Manage contacts under Snippets.",
     )
@@ -483,11 +459,8 @@ class NewsReleasePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         topics = list(self.topics.all())
-        share_image = self.share_image()
-        share_image_url = absolute_url(request, share_image.url) if share_image else ""
-        url = self.get_full_url(request) or ""
-        council = CouncilSettings.for_request(request)
         news_index = NewsIndexPage.objects.parent_of(self).first()
+        sharing, structured_data = release_metadata(self, request, topics)
         context.update(
             topics=topics,
             related_pages=[
@@ -497,30 +470,8 @@ class NewsReleasePage(BasePage):
             ],
             news_index=news_index,
             feeds=news_index.feed_links() if news_index else [],
-            sharing=SharingMetadata(
-                title=self.seo_title or self.title,
-                description=self.meta_description,
-                url=url,
-                type="article",
-                image_url=share_image_url,
-                image_width=share_image.width if share_image else None,
-                image_height=share_image.height if share_image else None,
-                image_alt=self.hero_image_alt,
-                published_time=self.display_date.isoformat(),
-                modified_time=(self.last_published_at or self.display_date).isoformat(),
-                tags=tuple(topic.name for topic in topics),
-            ),
-            structured_data=news_article(
-                headline=self.title,
-                description=self.summary or strip_tags(self.search_description),
-                url=url,
-                date_published=self.display_date,
-                date_modified=self.last_published_at,
-                image_urls=[share_image_url] if share_image_url else [],
-                publisher_name=council.council_name,
-                publisher_url=site_root_url(request) + "/",
-                topics=[topic.name for topic in topics],
-            ),
+            sharing=sharing,
+            structured_data=structured_data,
         )
         return context
 

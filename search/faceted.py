@@ -21,7 +21,7 @@ every filter but its own selection), the same order for "nearest" (distance, the
 text) and, without text, for "relevance" (title, case-insensitive, then pk as text). With text,
 "relevance" is each engine's ranking, and the text matching is the same on both: every word
 (stop words aside) or one of its synonyms or its singular or plural, anywhere in the
-document (`search.site_search.query_slots`). Stemming can still differ at the edges: SQLite does
+document (`search.query_slots`). Stemming can still differ at the edges: SQLite does
 not stem, PostgreSQL and Elasticsearch stem English each their own way."""
 
 import math
@@ -36,8 +36,8 @@ from website import content_cache
 from . import geo
 from .engines import with_fallback
 from .models import synonym_groups
+from .query_slots import database_query, query_slots
 from .query_text import clean_query
-from .site_search import database_query, query_slots
 
 SORT_RELEVANCE = "relevance"
 SORT_NEAREST = "nearest"

@@ -4,7 +4,7 @@ the matched words. Elasticsearch never decides what is markup."""
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .backends.elasticsearch import HIGHLIGHT_END, HIGHLIGHT_START
+from .backends.elasticsearch_mapping import HIGHLIGHT_END, HIGHLIGHT_START
 
 
 def highlighted_html(fragment: str) -> SafeString:

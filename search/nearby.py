@@ -20,6 +20,7 @@ from django.db.models import Model, QuerySet
 
 from . import geo, page_types
 from .engines import with_fallback
+from .query_slots import database_query
 from .query_text import clean_query
 
 DEFAULT_LIMIT = 20
@@ -111,7 +112,6 @@ def _nearest_on_database(
         # A search backend filters only on the model's FilterFields, which a location need not
         # be: search first, then measure the matches.
         from .models import synonym_groups
-        from .site_search import database_query
 
         candidates = backend.search(database_query(words, synonym_groups()), queryset)
     else:

@@ -8,7 +8,6 @@ suggest spellings from the site's own words."""
 
 import math
 from dataclasses import dataclass, field
-from datetime import date, datetime
 
 from django.db.models import DateTimeField, F
 from django.db.models.functions import Cast, Coalesce
@@ -17,17 +16,15 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString
 
 from wagtail.models import Page, Site
-from wagtail.search.query import And, Or, PlainText
 
 from website import content_cache
-from website.models import PAGE_LINK_FIELDS
 
 from . import page_types, ranking, spelling
 from .engines import with_fallback
 from .highlight import highlighted_html
 from .models import synonym_groups
-from .query_text import STOP_WORDS, inflections
-from .synonyms import expand_words
+from .query_slots import database_query
+from .result_cards import ResultCard, result_cards
 
 RESULTS_PER_PAGE = 10
 # "Did you mean" shows when a query finds fewer results than this.
@@ -47,19 +44,6 @@ class SearchRequest:
     sort: str = SORT_RELEVANCE
     page: int = 1
     per_page: int = RESULTS_PER_PAGE
-
-
-@dataclass(frozen=True)
-class ResultCard:
-    """What a result shows of a page, whatever the query: remembered with the shared content (per
-    site, as the URL depends on it), so that a page found again is not read again."""
-
-    pk: int
-    title: str
-    url: str
-    type_label: str
-    plain_summary: str
-    date: date | datetime | None
 
 
 @dataclass
@@ -144,79 +128,6 @@ def _selected_type_keys(search: SearchRequest) -> list[str] | None:
     return [search.type_key] if page_types.search_type_for_key(search.type_key or "") else None
 
 
-def plain_summary(page: Page) -> str:
-    return getattr(page, "summary", "") or page.search_description or ""
-
-
-def result_cards(pks: list, request, models: dict | None = None) -> list[ResultCard]:
-    """The cards for these page ids, in this order, skipping any page no longer live
-    (Elasticsearch may not have heard yet: its update waits in the task queue). Kept with the
-    shared content, whose generation any publish, unpublish, move or delete ends."""
-    site = Site.find_for_request(request) if request is not None else None
-    cards = content_cache.remember_many(
-        f"search-result:{site.pk if site else 0}",
-        pks,
-        lambda missing: _read_result_cards(missing, request, models or {}),
-    )
-    return [cards[pk] for pk in pks if pk in cards]
-
-
-def _read_result_cards(pks: list, request, models: dict) -> dict:
-    """{pk: card} for the live pages among `pks`. With each page's model known (`models`:
-    pk -> "app_label.modelname"), one query per model; otherwise Wagtail's `specific()`, which
-    first asks the database."""
-    by_model: dict[str, list] = {}
-    for pk in pks:
-        by_model.setdefault(models.get(pk, ""), []).append(pk)
-    pages = {}
-    for label, model_pks in by_model.items():
-        model = _page_model(label)
-        found = (
-            model.objects.live().filter(pk__in=model_pks).only(*result_fields(model))
-            if model
-            else Page.objects.live().filter(pk__in=model_pks).defer_streamfields().specific()
-        )
-        pages.update({str(page.pk): page for page in found})
-    return {pk: _card(pages[str(pk)], request) for pk in pks if str(pk) in pages}
-
-
-def _card(page: Page, request) -> ResultCard:
-    return ResultCard(
-        pk=page.pk,
-        title=page.title,
-        url=page.get_url(request) or page.url or "",
-        type_label=page_types.search_type_label(type(page)) or "Page",
-        plain_summary=plain_summary(page),
-        date=page_types.search_date(page),
-    )
-
-
-# What a result shows of any page: its title and URL, and the summary it falls back to.
-RESULT_PAGE_FIELDS = (*PAGE_LINK_FIELDS, "search_description")
-
-
-def result_fields(model) -> list[str]:
-    """The fields a result shows for a page of `model` (title, URL, summary, date): building
-    whole pages for ten results costs more than the search itself."""
-    fields = list(RESULT_PAGE_FIELDS)
-    if any(field.name == "summary" for field in model._meta.get_fields()):
-        fields.append("summary")
-    date_field = page_types.search_date_field(model)
-    if date_field:
-        fields.append(date_field)
-    return fields
-
-
-def _page_model(label: str):
-    from django.apps import apps
-
-    try:
-        model = apps.get_model(label) if label else None
-    except (LookupError, ValueError):
-        return None
-    return model if model and issubclass(model, Page) else None
-
-
 def _elasticsearch_search(backend, search, queryset, request) -> SearchOutcome:
     models = page_types.site_search_models()
     boosts = {
@@ -285,52 +196,6 @@ def _elasticsearch_search(backend, search, queryset, request) -> SearchOutcome:
         suggestion=suggestion if suggestion != search.query else None,
         engine="elasticsearch",
     )
-
-
-def query_slots(text: str, groups) -> list[list[str]]:
-    """What "every word must match" means for `text` on every engine: one slot per word or
-    phrase, stop words dropped unless nothing else is left, each slot a list of forms any one of
-    which will do (the word, its synonyms, and their singular or plural).
-
-    >>> query_slots("stay and play", [])
-    [['stay', 'stays'], ['play', 'plays']]
-    """
-    slots = expand_words(text.split(), groups)
-    significant = [slot for slot in slots if not (len(slot) == 1 and slot[0] in STOP_WORDS)]
-    forms_per_slot = []
-    for alternatives in significant or slots:
-        forms = []
-        for alternative in [alternatives[0], *filter(_narrow_enough, alternatives[1:])]:
-            for form in inflections(alternative) if " " not in alternative else [alternative]:
-                if form not in forms:
-                    forms.append(form)
-        forms_per_slot.append(forms)
-    return forms_per_slot
-
-
-# Words a search engine's English analysis drops (PostgreSQL's and Lucene's stop lists have
-# them; STOP_WORDS does not, as they matter in a phrase a parent types).
-NEGATIONS = frozenset({"no", "nor", "not"})
-
-
-def _narrow_enough(synonym: str) -> bool:
-    """Whether a phrase synonym still asks for at least two words once an engine drops its stop
-    words: "not talking" becomes "talking" on PostgreSQL, which would find every page that
-    mentions talking for "isnt talking". A one-word synonym is as narrow as it reads."""
-    words = synonym.split()
-    return len(words) == 1 or sum(1 for word in words if word not in STOP_WORDS | NEGATIONS) > 1
-
-
-def database_query(text: str, groups, operator: str = "and"):
-    """The query for the database backend: each slot of `query_slots` required ("and"), or
-    any of them ("or")."""
-    parts = []
-    for forms in query_slots(text, groups):
-        options = [PlainText(form, operator="and") for form in forms]
-        parts.append(options[0] if len(options) == 1 else Or(options))
-    if len(parts) == 1:
-        return parts[0]
-    return And(parts) if operator == "and" else Or(parts)
 
 
 def _sort_date_expression():

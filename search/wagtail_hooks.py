@@ -1,14 +1,14 @@
 """Admin: the synonyms editors manage, and the search-terms report for editors (Wagtail's own
 report is for administrators only)."""
 
-from django.urls import path, reverse
-
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from website.admin_reports import register_report
 
 from .models import SearchSynonym
 
@@ -49,36 +49,21 @@ class EditorSearchTermsReportView(SearchTermsReportView):
         return super(SearchTermsReportView, self).dispatch(request, *args, **kwargs)
 
 
-@hooks.register("register_admin_urls")
-def register_search_terms_report_urls():
-    return [
-        path(
-            "reports/search-terms/",
-            EditorSearchTermsReportView.as_view(),
-            name="search_terms_report",
-        ),
-        path(
-            "reports/search-terms/results/",
-            EditorSearchTermsReportView.as_view(results_only=True),
-            name="search_terms_report_results",
-        ),
-    ]
-
-
 class SearchTermsMenuItem(MenuItem):
     def is_shown(self, request):
         return can_see_search_terms(request.user)
 
 
-@hooks.register("register_reports_menu_item")
-def register_search_terms_menu_item():
-    return SearchTermsMenuItem(
-        "Search terms",
-        reverse("search_terms_report"),
-        name="site-search-terms",
-        icon_name="search",
-        order=1300,
-    )
+register_report(
+    route="search-terms",
+    view_class=EditorSearchTermsReportView,
+    url_name="search_terms_report",
+    label="Search terms",
+    menu_item_class=SearchTermsMenuItem,
+    name="site-search-terms",
+    icon_name="search",
+    order=1300,
+)
 
 
 @hooks.register("construct_reports_menu")

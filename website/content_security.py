@@ -80,24 +80,12 @@ def public_directives(
     return directives
 
 
-def admin_directives(
-    *,
-    map_tile_url: str = "",
-    media_url: str = "",
-    static_url: str = "",
-    frame_sources: tuple[str, ...] | list[str] = EMBED_FRAME_SOURCES,
-    report_uri: str = "",
-) -> dict[str, list[str]]:
-    """The relaxed policy for the Wagtail admin: its inline scripts and styles are allowed, and
-    images from any HTTPS host (embed thumbnails from oEmbed providers), but nothing else
-    changes: no plugins, no framing by other sites, forms post only to us."""
-    directives = public_directives(
-        map_tile_url=map_tile_url,
-        media_url=media_url,
-        static_url=static_url,
-        frame_sources=frame_sources,
-        report_uri=report_uri,
-    )
+def admin_directives(**sources) -> dict[str, list[str]]:
+    """The relaxed policy for the Wagtail admin, from the same `sources` as `public_directives`:
+    its inline scripts and styles are allowed, and images from any HTTPS host (embed
+    thumbnails from oEmbed providers), but nothing else changes: no plugins, no framing by
+    other sites, forms post only to us."""
+    directives = public_directives(**sources)
     directives["script-src"] = [*directives["script-src"], UNSAFE_INLINE]
     directives["style-src"] = [*directives["style-src"], UNSAFE_INLINE]
     directives["img-src"] = [*directives["img-src"], "blob:", "https:"]

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from . import content_cache
 from .blocks import BaseStreamBlock, LinkBlock
+from .fields import optional_link
 
 # What a link to a page needs (its text, its URL, whether it is live): for `.only()` in listings,
 # so that building ten pages for ten links does not read every field of each.
@@ -134,12 +135,8 @@ class CouncilSettings(SharedSiteSetting):
         default="Family Hubs",
         help_text="The name of the service, shown beside the council's name in the header.",
     )
-    logo = models.ForeignKey(
+    logo = optional_link(
         "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="Shown in the header. Its title is used as the alt text.",
     )
     phone = models.CharField(max_length=40, blank=True)
@@ -214,12 +211,8 @@ class AlertBanner(DraftStateMixin, RevisionMixin, models.Model):
         max_length=300,
         help_text=_("One or two sentences, in plain words. Shown on every page while live."),
     )
-    link_page = models.ForeignKey(
+    link_page = optional_link(
         "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         verbose_name=_("link to a page"),
     )
     link_url = models.URLField(_("or link to a web address"), blank=True)

@@ -63,25 +63,25 @@ def start_new_generation(attempt: int = 1) -> str:
     return "new generation stored"
 
 
+def retry_what_failed(task_to_retry, attempt: int, asked: list[str], failed: list[str], what: str):
+    """Queue the task again for the items that failed (of those `asked`), and fail this attempt
+    saying how many: `what` names them ("URLs not purged")."""
+    if failed:
+        outcome = retry_later(task_to_retry, attempt, failed)
+        raise InvalidationFailed(
+            f"{len(failed)} of {len(asked)} {what}, attempt {attempt}: {outcome}"
+        )
+
+
 @task()
 def purge_urls(urls: list[str], attempt: int = 1) -> str:
     """PURGE each URL from every frontend cache that serves its host."""
-    failed = frontend_cache.purge_now(urls)
-    if failed:
-        outcome = retry_later(purge_urls, attempt, failed)
-        raise InvalidationFailed(
-            f"{len(failed)} of {len(urls)} URLs not purged, attempt {attempt}: {outcome}"
-        )
+    retry_what_failed(purge_urls, attempt, urls, frontend_cache.purge_now(urls), "URLs not purged")
     return f"purged {len(urls)} URLs"
 
 
 @task()
 def ban_hosts(hosts: list[str], attempt: int = 1) -> str:
     """BAN everything kept for each host (but static files) from every frontend cache."""
-    failed = frontend_cache.ban_now(hosts)
-    if failed:
-        outcome = retry_later(ban_hosts, attempt, failed)
-        raise InvalidationFailed(
-            f"{len(failed)} of {len(hosts)} hosts not banned, attempt {attempt}: {outcome}"
-        )
+    retry_what_failed(ban_hosts, attempt, hosts, frontend_cache.ban_now(hosts), "hosts not banned")
     return f"banned {', '.join(hosts)}"

@@ -8,11 +8,11 @@ from directory.service_filters import (
     AGE_MESSAGE,
     RADIUS_MESSAGE,
     format_miles,
-    page_links,
     parse_age,
     parse_filters,
     parse_page,
 )
+from website.pagination import page_links
 
 KNOWN = ["speech-and-language", "parenting", "youth-clubs"]
 

@@ -5,10 +5,10 @@ import pytest
 from news.listing import (
     InvalidListingParameter,
     ListingFilters,
-    page_links,
     parse_filters,
     parse_page_number,
 )
+from website.pagination import page_links
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,9 @@ import math
 import pytest
 
 from search import geo
-from search.backends.elasticsearch import HIGHLIGHT_END as END
-from search.backends.elasticsearch import HIGHLIGHT_START as START
-from search.backends.elasticsearch import corrected_text
+from search.backends.elasticsearch_mapping import HIGHLIGHT_END as END
+from search.backends.elasticsearch_mapping import HIGHLIGHT_START as START
+from search.backends.elasticsearch_queries import corrected_text
 from search.highlight import highlighted_html
 from search.privacy import looks_like_personal_data, looks_like_postcode
 from search.query_text import (

@@ -127,7 +127,7 @@ def test_the_database_ranks_the_best_match_first_whatever_the_number_of_words(
     from wagtail.models import Page
 
     from search.engines import database_backend
-    from search.site_search import database_query
+    from search.query_slots import database_query
 
     add_page(
         home_page,

@@ -175,7 +175,7 @@ def test_a_synonym_counts_a_little_less_than_the_word_typed():
 
 
 def test_a_phrase_synonym_an_engine_would_shorten_to_one_word_is_not_asked():
-    from search.site_search import query_slots
+    from search.query_slots import query_slots
 
     groups = [("isnt talking", "not talking", "late talking", "speech and language")]
     (slot,) = query_slots("isnt talking", groups)

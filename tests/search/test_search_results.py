@@ -119,16 +119,16 @@ def test_a_result_is_read_once_and_a_published_change_shows_at_once(
 ):
     """What a result shows of a page is kept with the shared content: the same search again
     reads no page, and a page published under a new title shows its new title at once."""
-    from search import site_search
+    from search import result_cards
 
     read = []
-    read_result_cards = site_search._read_result_cards
+    read_result_cards = result_cards._read_result_cards
 
     def counting(pks, *args):
         read.extend(pks)
         return read_result_cards(pks, *args)
 
-    monkeypatch.setattr(site_search, "_read_result_cards", counting)
+    monkeypatch.setattr(result_cards, "_read_result_cards", counting)
     query = {"q": "speech therapy"}
 
     first = result_titles(client.get("/search/", query))
