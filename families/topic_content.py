@@ -8,10 +8,8 @@ queries whatever the number of services."""
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils import timezone
-
-from wagtail.images import get_image_model
 
 from directory import opening_hours, timetable
 from directory.models import ServiceIndexPage
@@ -23,7 +21,7 @@ from directory.service_search import (
     load_results,
 )
 from news.models import NewsIndexPage
-from news.renditions import CARD_IMAGE_SPECS
+from news.renditions import for_release_cards
 from search.faceted import SORT_NEAREST, SORT_RELEVANCE, FacetedQuery, faceted_search
 
 # How many services a topic page lists before linking to the directory for the rest.
@@ -138,18 +136,5 @@ def latest_releases(index, topic_ids: list | None = None, count: int = NEWS_SHOW
     releases = index.releases()
     if topic_ids:
         releases = releases.filter(topics__in=topic_ids).distinct()
-    releases = (
-        releases.defer("body", "notes_to_editors")
-        .select_related("hero_image")
-        .prefetch_related(
-            "topics",
-            Prefetch(
-                "hero_image__renditions",
-                queryset=get_image_model()
-                .get_rendition_model()
-                .objects.filter(filter_spec__in=CARD_IMAGE_SPECS),
-                to_attr="prefetched_renditions",
-            ),
-        )
-    )
+    releases = for_release_cards(releases)
     return list(releases[:count])

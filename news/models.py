@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch, Subquery
+from django.db.models import Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -22,7 +22,6 @@ from wagtail.admin.panels import (
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -43,7 +42,7 @@ from .listing import (
 )
 from .release_dates import default_release_date
 from .release_metadata import release_metadata
-from .renditions import CARD_IMAGE_SPECS, SHARE_IMAGE_SPEC
+from .renditions import SHARE_IMAGE_SPEC, for_release_cards
 
 # Slugs the news index's own routes use (/news/feed/): a release there would never be reached.
 RESERVED_RELEASE_SLUGS = {"feed"}
@@ -159,22 +158,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             releases = releases.filter(topics=topic)
         if filters.year:
             releases = releases.filter(**year_range(filters.year))
-        # Listing cards need each release's topics and thumbnail renditions: one query for
-        # each, whatever the page size, instead of one per release.
-        releases = (
-            releases.defer("body", "notes_to_editors")
-            .select_related("hero_image")
-            .prefetch_related(
-                "topics",
-                Prefetch(
-                    "hero_image__renditions",
-                    queryset=get_image_model()
-                    .get_rendition_model()
-                    .objects.filter(filter_spec__in=CARD_IMAGE_SPECS),
-                    to_attr="prefetched_renditions",
-                ),
-            )
-        )
+        releases = for_release_cards(releases)
         paginator = Paginator(releases, self.releases_per_page)
         if page_number > paginator.num_pages:
             raise Http404(f"There is no page {page_number}")
