@@ -16,6 +16,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from directory import ages
 from directory.models import ServicePage, TaxonomyTerm
 from news.models import NewsTopic
+from website.fields import optional_link
 from website.models import BasePage
 from website.page_views import serve_page
 
@@ -29,12 +30,8 @@ class TopicIndexPage(BasePage):
     and the service featured here."""
 
     introduction = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
-    featured_service = models.ForeignKey(
+    featured_service = optional_link(
         ServicePage,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="Shown on the home page and on this page. " + FEATURED_SERVICE_HELP,
     )
 
@@ -91,12 +88,8 @@ class TopicPage(BasePage):
         related_name="+",
         help_text="The page shows the latest news releases on any of these topics.",
     )
-    featured_service = models.ForeignKey(
+    featured_service = optional_link(
         ServicePage,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text=FEATURED_SERVICE_HELP,
     )
 
