@@ -95,6 +95,11 @@ def setup(request):
 
 
 def manage(request):
+    return _manage_page(request, CodeForm())
+
+
+def _manage_page(request, form: CodeForm) -> TemplateResponse:
+    """The two-factor settings page, with the code form as given (empty, or with its error)."""
     user = request.user
     return TemplateResponse(
         request,
@@ -103,7 +108,7 @@ def manage(request):
             "enabled": devices.has_two_factor(user),
             "backup_codes_left": devices.backup_codes_left(user),
             "required": settings.ADMIN_REQUIRE_2FA,
-            "form": CodeForm(),
+            "form": form,
         },
     )
 
@@ -132,13 +137,4 @@ def turn_off(request):
             messages.success(request, "Two-factor sign-in is off.")
             return redirect("two_factor_manage")
         form.add_error("code", _code_error(check, WRONG_CODE))
-    return TemplateResponse(
-        request,
-        "website/two_factor/manage.html",
-        {
-            "enabled": devices.has_two_factor(user),
-            "backup_codes_left": devices.backup_codes_left(user),
-            "required": settings.ADMIN_REQUIRE_2FA,
-            "form": form,
-        },
-    )
+    return _manage_page(request, form)
