@@ -112,7 +112,7 @@ def test_contact_and_how_to_get_there_blocks(client, index):
 
     contact = section_after(page, "Contact this hub")
     assert contact[0].name == "address"
-    assert [line for line in contact[0].stripped_strings] == [
+    assert list(contact[0].stripped_strings) == [
         "Mount Pleasant",
         "Bilston",
         "WV14 0AA",
