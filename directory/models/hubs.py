@@ -139,6 +139,13 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
 
     phone = models.CharField(max_length=40, blank=True)
     email = models.EmailField(blank=True)
+    # A place that hosts sessions without being a hub: its page and sessions stay, but a
+    # family asking for their nearest hub is not sent to a library's meeting room.
+    outreach_base = models.BooleanField(
+        default=False,
+        help_text="A library, a church hall or another place that hosts sessions but is not a "
+        "family hub. It is not offered as anyone's nearest family hub.",
+    )
 
     step_free_access = models.BooleanField(default=False)
     accessible_toilet = models.BooleanField(default=False)
@@ -180,6 +187,7 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
                 FieldPanel("address_line_2"),
                 FieldRowPanel([FieldPanel("town"), FieldPanel("postcode")]),
                 LocationPanel("location"),
+                FieldPanel("outreach_base"),
             ],
             heading="Address and location",
         ),
@@ -227,6 +235,7 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
         index.SearchField("body"),
         index.FilterField("latitude"),
         index.FilterField("longitude"),
+        index.FilterField("outreach_base"),
     ]
     search_type_label = "Family hub"
     # Hubs and services above news and pages for service words (docs/search.md).

@@ -216,3 +216,63 @@ def test_every_demo_hub_shows_photos_and_facilities(client, demo_site):
         assert all(hub.title in alt for alt in alts), hub.title
         assert page.select("ul.facilities li svg"), hub.title
         assert page.select_one(".how-to-get-there"), hub.title
+
+
+@pytest.fixture
+def hub_and_outreach_base(index):
+    from directory.models import PostcodeLocation
+
+    PostcodeLocation.objects.create(
+        postcode="WV14 0AB", kind="unit", outward="WV14", latitude=52.565442, longitude=-2.073366
+    )
+    hub = make_hub(index, "Central Family Hub", point=(52.5870, -2.1296))
+    # Nearer to WV14 0AB than the hub is.
+    library = make_hub(
+        index, "Bilston Library", point=(52.5652, -2.0736), outreach_base=True, phone=""
+    )
+    return hub, library
+
+
+def nearest_titles() -> list[str]:
+    from directory.finder import nearest_hubs
+    from directory.models import PostcodeLocation
+
+    return [found.hub.title for found in nearest_hubs(PostcodeLocation.objects.get(pk="WV14 0AB"))]
+
+
+def test_an_outreach_base_is_shown_as_one_and_is_nobodys_nearest_hub(client, hub_and_outreach_base):
+    hub, library = hub_and_outreach_base
+
+    assert nearest_titles() == ["Central Family Hub"]
+    page = page_of(client, library)
+    assert page.select_one(".govuk-caption-l").get_text(strip=True) == "Outreach base"
+    assert "This is not a family hub" in page.select_one(".outreach-base").get_text()
+    finder = client.get("/family-hubs/nearest/", {"postcode": "WV14 0AB"})
+    assert finder.status_code == 200
+    assert b"Bilston Library" not in finder.content
+    assert b"Central Family Hub" in finder.content
+
+    hub_page = page_of(client, hub)
+    assert not hub_page.select(".outreach-base")
+    assert hub_page.find(string="Outreach base") is None
+
+
+@pytest.mark.elasticsearch
+def test_an_outreach_base_is_nobodys_nearest_hub_on_elasticsearch(
+    hub_and_outreach_base, elasticsearch, caplog
+):
+    assert nearest_titles() == ["Central Family Hub"]
+    assert not [r for r in caplog.records if r.name == "search"], "Elasticsearch answered"
+
+
+def test_the_hub_list_says_which_places_are_outreach_bases(client, index, hub_and_outreach_base):
+    page = page_of(client, index)
+
+    kinds = {
+        card.select_one(".card__title").get_text(strip=True): card.select_one(".card__kind")
+        for card in page.select("li.card")
+    }
+    assert kinds["Central Family Hub"] is None
+    assert kinds["Bilston Library"].get_text(strip=True) == (
+        "Outreach base: sessions are held here, but it is not a family hub"
+    )
