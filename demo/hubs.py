@@ -12,8 +12,15 @@ from wagtail.models import Site
 
 from directory import geo
 from directory import opening_hours as hours
-from directory.models import FamilyHubIndexPage, FamilyHubPage, HubDateException, HubSession
+from directory.models import (
+    FamilyHubIndexPage,
+    FamilyHubPage,
+    HubDateException,
+    HubGalleryImage,
+    HubSession,
+)
 
+from .images import PALETTES, ensure_demo_image
 from .site import add_navigation_link, ensure_child_page, paragraph
 from .tables import read, weekly_sessions
 
@@ -41,7 +48,26 @@ def ensure_index(home) -> FamilyHubIndexPage:
     return ensure_child_page(home, FamilyHubIndexPage(**_TABLE["index"]))[0]
 
 
-def build_hub(spec: dict, today: date) -> FamilyHubPage:
+def hub_photos(spec: dict, seed: int) -> list[HubGalleryImage]:
+    """Two drawn photos for the hub's gallery: the building and its garden, in a palette of
+    its own so that no two hubs look alike."""
+    palette = list(PALETTES)[seed % len(PALETTES)]
+    title = spec["title"]
+    photos = [
+        ("building", f"The front of {title}", f"{title}: the way in"),
+        ("garden", f"The garden and play area at {title}", ""),
+    ]
+    return [
+        HubGalleryImage(
+            image=ensure_demo_image(f"{title}: {scene}", alt_text, scene, palette, seed),
+            alt_text=alt_text,
+            caption=caption,
+        )
+        for scene, alt_text, caption in photos
+    ]
+
+
+def build_hub(spec: dict, today: date, seed: int = 0) -> FamilyHubPage:
     latitude, longitude = spec["point"]
     hub = FamilyHubPage(
         title=spec["title"],
@@ -59,6 +85,7 @@ def build_hub(spec: dict, today: date) -> FamilyHubPage:
         body=[paragraph(*spec["body"])],
         **dict.fromkeys(spec["facilities"], True),
     )
+    hub.gallery_images = hub_photos(spec, seed)
     hub.opening_sessions = [
         HubSession(weekday=day, opens=time.fromisoformat(o), closes=time.fromisoformat(c))
         for day, o, c in spec["sessions"]
@@ -83,5 +110,5 @@ def load(site: Site) -> None:
     index = ensure_index(home)
     add_navigation_link(site, index, position=0)
     today = timezone.localdate(timezone=hours.LONDON)
-    for spec in HUBS:
-        ensure_child_page(index, build_hub(spec, today))
+    for seed, spec in enumerate(HUBS):
+        ensure_child_page(index, build_hub(spec, today, seed))

@@ -80,15 +80,20 @@ def hub_cards(pks: list[int]) -> dict[int, HubCard]:
     return content_cache.remember_many(f"finder-card:{CARD_FORMAT}", pks, _read_hub_cards)
 
 
+def nearest_hub_candidates():
+    """The places a family can be sent to as their nearest hub: not outreach bases."""
+    return FamilyHubPage.objects.live().public().filter(outreach_base=False)
+
+
 def _read_hub_cards(pks: list[int]) -> dict[int, HubCard]:
-    hubs = FamilyHubPage.objects.live().public().in_bulk(pks)
+    hubs = nearest_hub_candidates().in_bulk(pks)
     FamilyHubPage.load_schedules(hubs.values())
     return {pk: HubCard.of(hub) for pk, hub in hubs.items()}
 
 
 def nearest_hubs(origin: PostcodeLocation, limit: int = DEFAULT_LIMIT) -> list[NearbyHub]:
     found = nearest(
-        FamilyHubPage.objects.live().public(),
+        nearest_hub_candidates(),
         origin.latitude,
         origin.longitude,
         limit=limit,

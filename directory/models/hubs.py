@@ -1,6 +1,7 @@
 """Family hubs: the index at /family-hubs/ and one page per hub."""
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import (
     FieldPanel,
@@ -18,7 +20,6 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Orderable, Site
 from wagtail.search import index
 
@@ -29,6 +30,7 @@ from directory import opening_hours as hours
 from directory.panels import LocationPanel, page_edit_handler
 from website import content_cache
 from website.blocks import BaseStreamBlock
+from website.images import picture
 from website.models import PAGE_LINK_FIELDS, BasePage
 from website.page_views import serve_page
 
@@ -43,24 +45,46 @@ from .postcodes import cleaned_postcode, locate
 from .settings import notice_days
 
 # Structured facilities, in the order the page lists them: (field name, what the page says).
+# Each has an icon of the same name (templates/directory/includes/facility_icon.html).
 FACILITIES = [
-    ("step_free_access", "Step-free access"),
-    ("accessible_toilet", "Accessible toilet"),
-    ("baby_change", "Baby changing"),
-    ("parking", "Parking"),
-    ("buggy_storage", "Buggy storage"),
-    ("hearing_loop", "Hearing loop"),
+    ("step_free_access", _("Step-free access")),
+    ("accessible_toilet", _("Accessible toilet")),
+    ("baby_change", _("Baby changing")),
+    ("breastfeeding_space", _("Quiet space for breastfeeding")),
+    ("parking", _("Parking")),
+    ("buggy_storage", _("Buggy park")),
+    ("free_wifi", _("Free Wi-Fi")),
+    ("hearing_loop", _("Hearing loop")),
 ]
+
+
+@dataclass(frozen=True)
+class Facility:
+    name: str  # the field's, and its icon's
+    label: str
+
 
 # How long a cached page can go on showing the right open/closed line: the browser picks the
 # line for "now" from these many hours of precomputed status lines.
 HUB_PAGE_STATUS_HOURS = 24 * 14
 HUB_LIST_STATUS_HOURS = 36
-# Each gallery photo, as the page shows it: cropped to 3:2, WebP.
-GALLERY_RENDITION = "fill-480x320|format-webp"
+# Each gallery photo, as the page shows it: cropped to 3:2, at these widths, in WebP with a
+# JPEG fallback for browsers without it.
+GALLERY_WIDTHS = (480, 720, 960)
+GALLERY_FORMATS = ("webp", "jpeg")
+# The gallery's column: the whole screen on a phone, a third of the page's width beyond.
+GALLERY_SIZES = "(min-width: 641px) 320px, 100vw"
 # In the name the photos are kept under: raised when what is kept changes (the rendition, the
 # fields), so a release never reads what the one before kept.
-PHOTOS_FORMAT = 1
+PHOTOS_FORMAT = 2
+
+
+def gallery_specs(width: int, height: int) -> list[str]:
+    """The rendition specs for a photo `width` by `height` pixels: only the 3:2 crops it can
+    give, since Wagtail never enlarges and a srcset must not list one width twice."""
+    largest = min(width, height * 3 // 2)
+    widths = sorted({w for w in GALLERY_WIDTHS if w < largest} | {min(largest, GALLERY_WIDTHS[-1])})
+    return [f"fill-{w}x{w * 2 // 3}|format-{fmt}" for w in widths for fmt in GALLERY_FORMATS]
 
 
 class FamilyHubIndexPage(RoutablePageMixin, BasePage):
@@ -115,13 +139,22 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
 
     phone = models.CharField(max_length=40, blank=True)
     email = models.EmailField(blank=True)
+    # A place that hosts sessions without being a hub: its page and sessions stay, but a
+    # family asking for their nearest hub is not sent to a library's meeting room.
+    outreach_base = models.BooleanField(
+        default=False,
+        help_text="A library, a church hall or another place that hosts sessions but is not a "
+        "family hub. It is not offered as anyone's nearest family hub.",
+    )
 
     step_free_access = models.BooleanField(default=False)
     accessible_toilet = models.BooleanField(default=False)
     baby_change = models.BooleanField("baby changing", default=False)
     parking = models.BooleanField(default=False)
-    buggy_storage = models.BooleanField(default=False)
+    buggy_storage = models.BooleanField("buggy park", default=False)
     hearing_loop = models.BooleanField(default=False)
+    free_wifi = models.BooleanField("free Wi-Fi", default=False)
+    breastfeeding_space = models.BooleanField("quiet space for breastfeeding", default=False)
     accessibility_notes = models.TextField(
         blank=True, help_text="Anything else about access, in plain words."
     )
@@ -154,6 +187,7 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
                 FieldPanel("address_line_2"),
                 FieldRowPanel([FieldPanel("town"), FieldPanel("postcode")]),
                 LocationPanel("location"),
+                FieldPanel("outreach_base"),
             ],
             heading="Address and location",
         ),
@@ -201,6 +235,7 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
         index.SearchField("body"),
         index.FilterField("latitude"),
         index.FilterField("longitude"),
+        index.FilterField("outreach_base"),
     ]
     search_type_label = "Family hub"
     # Hubs and services above news and pages for service words (docs/search.md).
@@ -264,8 +299,8 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
         return ", ".join(self.address_lines[:-1])
 
     @property
-    def facilities(self) -> list[str]:
-        return [label for name, label in FACILITIES if getattr(self, name)]
+    def facilities(self) -> list[Facility]:
+        return [Facility(name, label) for name, label in FACILITIES if getattr(self, name)]
 
     @property
     def ages_served(self) -> str:
@@ -301,7 +336,7 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
         return context
 
     def photos(self, request) -> list[dict]:
-        """The gallery: each photo's rendition (src, width, height), alt text and caption.
+        """The gallery: each photo's `<picture>` markup (its renditions, alt text) and caption.
         Kept with the shared content for the live page: the photos change only when the page
         is published or an image is saved or deleted, and each starts a new generation there.
         Read afresh, they cost a query and a cache round trip per photo for its rendition."""
@@ -311,18 +346,14 @@ class FamilyHubPage(OpeningHoursMixin, BasePage):
             for photo in self.gallery_images.select_related("image"):
                 if photo.image is None:  # a draft's photo whose image was deleted since
                     continue
-                # A missing original file gives Wagtail's "not found" rendition, as the image
-                # tag would: a broken image, not a broken page.
-                rendition = get_rendition_or_not_found(photo.image, GALLERY_RENDITION)
-                photos.append(
-                    {
-                        "src": rendition.url,
-                        "width": rendition.width,
-                        "height": rendition.height,
-                        "alt": photo.alt_text,
-                        "caption": photo.caption,
-                    }
+                # A missing original file gives Wagtail's "not found" renditions, as the image
+                # tag would: a broken image, not a broken page. Wagtail escapes the attributes.
+                markup = picture(
+                    photo.image,
+                    gallery_specs(photo.image.width, photo.image.height),
+                    {"alt": photo.alt_text, "sizes": GALLERY_SIZES, "loading": "lazy"},
                 )
+                photos.append({"picture": str(markup), "caption": photo.caption})
             return photos
 
         if getattr(request, "is_preview", False):
