@@ -113,7 +113,7 @@ class TopicPage(BasePage):
     subpage_types = []
 
     search_type_label = "Help by life stage and need"
-    search_boost = 1.5
+    # A guide page, ranked as pages are: a service or hub that matches as well comes first.
 
     class Meta:
         verbose_name = "topic page"
