@@ -129,13 +129,19 @@ def live_stack():
     stack.stop()
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Every test that uses the live stack runs in one xdist worker (make test uses
-    --dist loadgroup), so that the stack starts once."""
+    """First, before xdist's own hook reads the groups into the tests' ids. Every test that
+    uses the live stack runs in one xdist worker (make test uses --dist loadgroup), so that the
+    stack starts once; so do the tests of a module that share one
+    loaded demo (tests/browser/conftest.py, `reading_demo`), so that it is loaded once."""
     for item in items:
-        if "live_stack" in getattr(item, "fixturenames", ()):
+        fixtures = getattr(item, "fixturenames", ())
+        if "live_stack" in fixtures:
             item.add_marker(pytest.mark.xdist_group("live"))
             item.add_marker(pytest.mark.live)
+        elif "reading_demo" in fixtures:
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 
 @pytest.fixture

@@ -4,9 +4,15 @@ The pages come from pytest-django's live server, in a real database."""
 import os
 from pathlib import Path
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import connections
+from django.test.utils import modify_settings
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
+from pytest_django.live_server_helper import LiveServer
 
 from demo.loader import load_all
 from tests.conftest import unavailable
@@ -34,6 +40,11 @@ WCAG_22_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag2
 # from another thread, so these tests commit, and the database is emptied after each one; the
 # demo loader rebuilds Wagtail's page tree from nothing.
 BROWSER_TEST = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Modules whose tests only read the demo (they look, click and search, and save nothing) set
+# `pytestmark = READING_BROWSER_TEST` and ask for `reading_demo`: the demo is loaded once
+# for the module rather than once a test, which is most of a browser test's time.
+READING_BROWSER_TEST = [pytest.mark.browser, pytest.mark.django_db]
 
 
 @pytest.fixture(scope="session")
@@ -78,6 +89,32 @@ def demo_server(live_server):
     """The live server's URL, with the whole demo council loaded."""
     load_all()
     return live_server.url
+
+
+@pytest.fixture(scope="session")
+def reading_live_server():
+    """A live server of our own for the reading modules. pytest-django's `live_server` makes
+    every test that uses it transactional, emptying the database after each one; this one
+    leaves the module's demo in place."""
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def reading_demo(reading_live_server, django_db_setup, django_db_blocker):
+    """The live server's URL, with the whole demo council loaded and committed once for the
+    module, and the database emptied after its last test. Each test runs in a transaction
+    that is rolled back, so a test that wrote by mistake would change nothing the server
+    shows; one that needs to write uses `demo_server`."""
+    with django_db_blocker.unblock():
+        load_all()
+    with modify_settings(ALLOWED_HOSTS={"append": reading_live_server.thread.host}):
+        yield reading_live_server.url
+    with django_db_blocker.unblock():
+        for alias in connections:
+            call_command("flush", database=alias, interactive=False, verbosity=0)
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 
 import pytest
 
-from tests.browser.conftest import BROWSER_TEST
+from tests.browser.conftest import READING_BROWSER_TEST
 
-pytestmark = BROWSER_TEST
+pytestmark = READING_BROWSER_TEST
 
 LISTEN_FOR_VIOLATIONS = """
 document.addEventListener("securitypolicyviolation", (event) => {
@@ -18,6 +18,15 @@ document.addEventListener("securitypolicyviolation", (event) => {
     window.reportCspViolation(`${event.effectiveDirective} blocked ${blocked} on ${where}`);
 });
 """
+
+
+@pytest.fixture(scope="module")
+def editor_account(reading_demo, django_db_blocker):
+    """An editor the live server can see: saved outside the tests' rolled-back transactions."""
+    with django_db_blocker.unblock():
+        get_user_model().objects.create_superuser(
+            "editor", "editor@example.com", "a-long-password-1"
+        )
 
 
 @pytest.fixture
@@ -31,8 +40,8 @@ def csp_page(browser_page):
     return browser_page
 
 
-def test_public_pages_run_under_the_policy_with_no_violation(csp_page, demo_server, axe):
-    response = csp_page.goto(demo_server + "/")
+def test_public_pages_run_under_the_policy_with_no_violation(csp_page, reading_demo, axe):
+    response = csp_page.goto(reading_demo + "/")
     policy = response.headers["content-security-policy"]
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
@@ -40,7 +49,7 @@ def test_public_pages_run_under_the_policy_with_no_violation(csp_page, demo_serv
     assert "js" in csp_page.locator("html").get_attribute("class").split()
     axe(csp_page)
 
-    csp_page.goto(demo_server + "/family-hubs/")
+    csp_page.goto(reading_demo + "/family-hubs/")
     csp_page.get_by_role("link", name="Bilston Family Hub").click()
     csp_page.locator(".leaflet-marker-icon").first.wait_for()
     csp_page.locator("img.leaflet-tile-loaded").first.wait_for()
@@ -56,10 +65,10 @@ def test_public_pages_run_under_the_policy_with_no_violation(csp_page, demo_serv
     assert csp_page.problems == []
 
 
-def test_the_policy_is_enforced_and_violations_are_seen(csp_page, demo_server):
+def test_the_policy_is_enforced_and_violations_are_seen(csp_page, reading_demo):
     """What the test above relies on: an inline style attribute is blocked and reported, while
     styles set through the CSSOM (as Leaflet does) are allowed."""
-    csp_page.goto(demo_server + "/")
+    csp_page.goto(reading_demo + "/")
 
     csp_page.evaluate(
         """() => {
@@ -81,24 +90,25 @@ def test_the_policy_is_enforced_and_violations_are_seen(csp_page, demo_server):
     assert any(v.startswith("style-src-attr blocked inline") for v in csp_page.csp_violations)
 
 
-def test_admin_sign_in_runs_under_the_relaxed_policy(csp_page, demo_server):
-    response = csp_page.goto(demo_server + "/admin/login/")
+def test_admin_sign_in_runs_under_the_relaxed_policy(csp_page, reading_demo):
+    response = csp_page.goto(reading_demo + "/admin/login/")
 
     assert "'unsafe-inline'" in response.headers["content-security-policy"]
     csp_page.get_by_label("Username").wait_for()
     assert csp_page.csp_violations == []
 
 
-def test_editors_userbar_on_a_public_page_runs_under_the_public_policy(csp_page, demo_server):
+def test_editors_userbar_on_a_public_page_runs_under_the_public_policy(
+    csp_page, reading_demo, editor_account
+):
     """Signed-in editors see Wagtail's userbar on public pages, under the strict policy."""
-    get_user_model().objects.create_superuser("editor", "editor@example.com", "a-long-password-1")
-    csp_page.goto(demo_server + "/admin/login/")
+    csp_page.goto(reading_demo + "/admin/login/")
     csp_page.get_by_label("Username").fill("editor")
     csp_page.get_by_label("Password").fill("a-long-password-1")
     csp_page.get_by_role("button", name="Sign in").click()
-    csp_page.wait_for_url(demo_server + "/admin/")
+    csp_page.wait_for_url(reading_demo + "/admin/")
 
-    csp_page.goto(demo_server + "/")
+    csp_page.goto(reading_demo + "/")
     csp_page.locator("wagtail-userbar").wait_for(state="attached")
     csp_page.get_by_role("button", name="View Wagtail quick actions").click()
     csp_page.get_by_role("menuitem", name="Edit this page").wait_for()

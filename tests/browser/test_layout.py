@@ -18,9 +18,9 @@ from django.conf import settings
 
 import pytest
 
-from tests.browser.conftest import BROWSER_TEST
+from tests.browser.conftest import READING_BROWSER_TEST
 
-pytestmark = BROWSER_TEST
+pytestmark = READING_BROWSER_TEST
 
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-results" / "screenshots"
 PHONE, DESKTOP = 390, 1280
@@ -225,10 +225,10 @@ def open_page(browser, url: str, width: int, **context):
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=lambda page_type: page_type.name)
-def test_every_page_type_is_laid_out_right(browser, demo_server, axe, page_type):
+def test_every_page_type_is_laid_out_right(browser, reading_demo, axe, page_type):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for width in (PHONE, DESKTOP):
-        browser_context, page, response = open_page(browser, demo_server + page_type.path, width)
+        browser_context, page, response = open_page(browser, reading_demo + page_type.path, width)
         assert response.status == page_type.status
         page.locator(page_type.shows).first.wait_for()
         if page_type.map:
@@ -245,7 +245,7 @@ def test_every_page_type_is_laid_out_right(browser, demo_server, axe, page_type)
         browser_context.close()
 
 
-def test_the_layout_check_catches_a_missing_brace(browser, demo_server):
+def test_the_layout_check_catches_a_missing_brace(browser, reading_demo):
     """Guard against a check that passes everything: the stylesheet with one closing brace
     taken out (near its start, as happened in harbour.css) must fail on the hub page."""
 
@@ -259,7 +259,7 @@ def test_the_layout_check_catches_a_missing_brace(browser, demo_server):
     browser_context = browser.new_context(viewport={"width": DESKTOP, "height": 900})
     page = browser_context.new_page()
     page.route(re.compile(r".*/harbour\.css$"), without_a_brace)
-    page.goto(demo_server + hub_page.path)
+    page.goto(reading_demo + hub_page.path)
     page.locator(".leaflet-marker-icon").first.wait_for(state="attached")
 
     problems = layout_problems(page, hub_page, DESKTOP)
@@ -269,8 +269,8 @@ def test_the_layout_check_catches_a_missing_brace(browser, demo_server):
     browser_context.close()
 
 
-def test_the_overflow_check_catches_a_wide_element(browser, demo_server):
-    browser_context, page, _ = open_page(browser, demo_server + "/about-family-hubs/", PHONE)
+def test_the_overflow_check_catches_a_wide_element(browser, reading_demo):
+    browser_context, page, _ = open_page(browser, reading_demo + "/about-family-hubs/", PHONE)
     page.evaluate(
         """() => {
             const wide = document.createElement("div");

@@ -1,27 +1,15 @@
 """News in a real browser: open /news/, filter by a topic, open a release; axe-core finds
 nothing at WCAG 2.2 AA on the way, and the filters work without JavaScript."""
 
-from wagtail.models import Site
+from tests.browser.conftest import READING_BROWSER_TEST
 
-import pytest
-
-from demo import news as news_demo
-from tests.browser.conftest import BROWSER_TEST
-
-pytestmark = BROWSER_TEST
+pytestmark = READING_BROWSER_TEST
 
 
-@pytest.fixture
-def news_server(demo_server):
-    """The demo site with the demo council's news, the way `manage.py load_demo` adds it."""
-    news_demo.load(Site.objects.get(is_default_site=True))
-    return demo_server
-
-
-def test_a_reader_filters_the_news_by_topic_and_opens_a_release(browser_page, news_server, axe):
+def test_a_reader_filters_the_news_by_topic_and_opens_a_release(browser_page, reading_demo, axe):
     page = browser_page
 
-    response = page.goto(news_server + "/news/")
+    response = page.goto(reading_demo + "/news/")
     assert response.status == 200
     assert page.locator("h1").inner_text() == "News"
     assert page.locator(".news-results__count[role=status]").inner_text().endswith("news releases")
@@ -50,10 +38,10 @@ def test_a_reader_filters_the_news_by_topic_and_opens_a_release(browser_page, ne
     assert page.problems == [], page.problems
 
 
-def test_the_filters_work_without_javascript(browser, news_server, axe):
+def test_the_filters_work_without_javascript(browser, reading_demo, axe):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
     page = context.new_page()
-    page.goto(news_server + "/news/")
+    page.goto(reading_demo + "/news/")
 
     page.get_by_text("Filter news releases").click()
     page.get_by_label("Year").select_option("2024")

@@ -6,20 +6,22 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import BROWSER_TEST
+from tests.browser.conftest import READING_BROWSER_TEST
 
-pytestmark = BROWSER_TEST
+pytestmark = READING_BROWSER_TEST
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "postcode-areas"
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_the_finder_tells_families_outside_the_area_where_to_look(browser, demo_server, axe, width):
+def test_the_finder_tells_families_outside_the_area_where_to_look(
+    browser, reading_demo, axe, width
+):
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for postcode, hubs_listed in (("SW1A 1AA", False), ("WV14 9NP", True)):
-        page.goto(f"{demo_server}/family-hubs/nearest/?postcode={postcode.replace(' ', '+')}")
+        page.goto(f"{reading_demo}/family-hubs/nearest/?postcode={postcode.replace(' ', '+')}")
 
         notice = page.locator("#area-notice")
         assert notice.is_visible()

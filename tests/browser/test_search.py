@@ -7,16 +7,23 @@ from datetime import date
 import pytest
 
 from demo.site import ensure_child_page
-from tests.browser.conftest import BROWSER_TEST
+from tests.browser.conftest import READING_BROWSER_TEST
 from tests.testapp.models import ExampleNewsPage, ExampleServicePage
 from website.models import HomePage
 
-pytestmark = BROWSER_TEST
+pytestmark = READING_BROWSER_TEST
 
 
-@pytest.fixture
-def search_server(demo_server):
-    home = HomePage.objects.get()
+@pytest.fixture(scope="module")
+def search_server(reading_demo, django_db_blocker):
+    """The demo, with a service and a news page that both mention speech therapy, saved where the
+    live server sees them."""
+    with django_db_blocker.unblock():
+        add_speech_therapy_pages(HomePage.objects.get())
+    return reading_demo
+
+
+def add_speech_therapy_pages(home):
     ensure_child_page(
         home,
         ExampleServicePage(
@@ -34,7 +41,6 @@ def search_server(demo_server):
             release_date=date(2025, 3, 3),
         ),
     )
-    return demo_server
 
 
 def test_search_from_the_header_then_filter_by_type(browser_page, search_server, axe):

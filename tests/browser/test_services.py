@@ -4,16 +4,16 @@ with the keyboard alone and without JavaScript."""
 
 from urllib.parse import parse_qs, urlsplit
 
-from tests.browser.conftest import BROWSER_TEST
+from tests.browser.conftest import READING_BROWSER_TEST
 
-pytestmark = BROWSER_TEST
+pytestmark = READING_BROWSER_TEST
 
 
 def test_a_family_searches_near_their_postcode_ticks_a_category_and_opens_a_service(
-    browser_page, demo_server, axe
+    browser_page, reading_demo, axe
 ):
     page = browser_page
-    page.goto(demo_server + "/")
+    page.goto(reading_demo + "/")
     page.get_by_role("link", name="Find a service").first.click()
     assert page.locator("h1").inner_text() == "Find a service"
     axe(page)
@@ -50,9 +50,9 @@ def test_a_family_searches_near_their_postcode_ticks_a_category_and_opens_a_serv
     assert page.problems == []
 
 
-def test_the_filters_work_with_the_keyboard_alone(browser_page, demo_server):
+def test_the_filters_work_with_the_keyboard_alone(browser_page, reading_demo):
     page = browser_page
-    page.goto(demo_server + "/services/")
+    page.goto(reading_demo + "/services/")
     page.locator("#q").focus()
     page.keyboard.type("group")
     # Tab through the form to the "Free services only" box and tick it with the space bar, then
@@ -75,10 +75,10 @@ def test_the_filters_work_with_the_keyboard_alone(browser_page, demo_server):
     assert page.locator(".service-card .tag", has_text="£").count() == 0
 
 
-def test_the_directory_works_without_javascript(browser, demo_server):
+def test_the_directory_works_without_javascript(browser, reading_demo):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(demo_server + "/services/?category=youth&age=14")
+    page.goto(reading_demo + "/services/?category=youth&age=14")
     assert page.locator(".service-card").count() >= 1
     page.get_by_text("Filter results").click()
     page.get_by_label("Age of child").fill("abc")
@@ -90,13 +90,13 @@ def test_the_directory_works_without_javascript(browser, demo_server):
 
 
 def test_on_a_phone_results_come_first_and_the_filters_fold_behind_one_control(
-    browser, demo_server
+    browser, reading_demo
 ):
     """At 390px, without JavaScript: the results start on the first screen; the filters open
     from "Filter results", with the count and "Apply filters" at their top."""
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     page = context.new_page()
-    page.goto(demo_server + "/services/")
+    page.goto(reading_demo + "/services/")
     first_result = page.locator(".service-card").first
     assert first_result.bounding_box()["y"] < 844, "the first result is on the first screen"
     assert not page.get_by_label("Postcode").is_visible()
@@ -117,7 +117,7 @@ def test_on_a_phone_results_come_first_and_the_filters_fold_behind_one_control(
     context.close()
 
 
-def test_a_domestic_abuse_service_offers_exit_this_page(browser, demo_server, settings, axe):
+def test_a_domestic_abuse_service_offers_exit_this_page(browser, reading_demo, settings, axe):
     """GOV.UK Frontend's "Exit this page": three presses of Shift leave for a neutral site
     (settings.EXIT_THIS_PAGE_URL); other services do not show it."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
@@ -126,10 +126,10 @@ def test_a_domestic_abuse_service_offers_exit_this_page(browser, demo_server, se
         settings.EXIT_THIS_PAGE_URL,
         lambda route: route.fulfill(body="<title>Weather</title>", content_type="text/html"),
     )
-    page.goto(demo_server + "/services/antenatal-classes/")
+    page.goto(reading_demo + "/services/antenatal-classes/")
     assert page.locator(".govuk-exit-this-page").count() == 0
 
-    page.goto(demo_server + "/services/domestic-abuse-helpline/")
+    page.goto(reading_demo + "/services/domestic-abuse-helpline/")
     button = page.get_by_role("button", name="Emergency Exit this page")
     assert button.is_visible()
     assert button.get_attribute("href") == settings.EXIT_THIS_PAGE_URL

@@ -3,16 +3,16 @@ and axe-core finds nothing at WCAG 2.2 AA."""
 
 import pytest
 
-from tests.browser.conftest import BROWSER_TEST
+from tests.browser.conftest import READING_BROWSER_TEST
 
-pytestmark = BROWSER_TEST
+pytestmark = READING_BROWSER_TEST
 
 PAGES = ["/", "/about-family-hubs/", "/contact-us/", "/no-such-page/"]
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_loads_without_console_errors_and_passes_axe(browser_page, demo_server, axe, path):
-    response = browser_page.goto(demo_server + path)
+def test_page_loads_without_console_errors_and_passes_axe(browser_page, reading_demo, axe, path):
+    response = browser_page.goto(reading_demo + path)
 
     assert response.status == (404 if path == "/no-such-page/" else 200)
     assert browser_page.locator("h1").count() == 1
@@ -20,8 +20,8 @@ def test_page_loads_without_console_errors_and_passes_axe(browser_page, demo_ser
     assert browser_page.problems == [] or path == "/no-such-page/", browser_page.problems
 
 
-def test_keyboard_reaches_main_navigation_after_the_skip_link(browser_page, demo_server):
-    browser_page.goto(demo_server + "/")
+def test_keyboard_reaches_main_navigation_after_the_skip_link(browser_page, reading_demo):
+    browser_page.goto(reading_demo + "/")
 
     browser_page.keyboard.press("Tab")
     assert browser_page.evaluate("document.activeElement.textContent") == "Skip to main content"
@@ -38,8 +38,8 @@ def test_keyboard_reaches_main_navigation_after_the_skip_link(browser_page, demo
     assert outline == "rgb(255, 221, 0)", "the focused link shows the yellow focus state"
 
 
-def test_skip_link_moves_focus_to_the_main_content(browser_page, demo_server):
-    browser_page.goto(demo_server + "/about-family-hubs/")
+def test_skip_link_moves_focus_to_the_main_content(browser_page, reading_demo):
+    browser_page.goto(reading_demo + "/about-family-hubs/")
 
     browser_page.keyboard.press("Tab")
     browser_page.keyboard.press("Enter")
@@ -47,10 +47,10 @@ def test_skip_link_moves_focus_to_the_main_content(browser_page, demo_server):
     assert browser_page.evaluate("document.activeElement.id") == "main-content"
 
 
-def test_small_screen_folds_navigation_behind_a_menu_button(browser, demo_server, axe):
+def test_small_screen_folds_navigation_behind_a_menu_button(browser, reading_demo, axe):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
-    page.goto(demo_server + "/")
+    page.goto(reading_demo + "/")
     toggle = page.get_by_role("button", name="Menu")
     nav_link = page.get_by_role("link", name="About family hubs")
 
@@ -65,19 +65,19 @@ def test_small_screen_folds_navigation_behind_a_menu_button(browser, demo_server
     context.close()
 
 
-def test_pages_work_without_javascript(browser, demo_server):
+def test_pages_work_without_javascript(browser, reading_demo):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
     page = context.new_page()
-    page.goto(demo_server + "/")
+    page.goto(reading_demo + "/")
 
     assert page.get_by_role("link", name="About family hubs").is_visible()
     assert not page.get_by_role("button", name="Menu").is_visible()
     context.close()
 
 
-def test_the_accessibility_check_catches_a_real_problem(browser_page, demo_server, axe):
+def test_the_accessibility_check_catches_a_real_problem(browser_page, reading_demo, axe):
     """Guard against a harness that passes everything: an unlabelled input must fail."""
-    browser_page.goto(demo_server + "/")
+    browser_page.goto(reading_demo + "/")
     browser_page.evaluate(
         "document.querySelector('main').insertAdjacentHTML('beforeend', '<input type=text>')"
     )
