@@ -3,10 +3,12 @@ ELASTICSEARCH_URL, and fail (not skip) when CI is set and it is missing or down.
 
 import os
 import uuid
+from contextlib import contextmanager
 
 from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import transaction
 
 from wagtail.models import Site
 from wagtail.search.backends import get_search_backend
@@ -40,6 +42,38 @@ def site(db) -> Site:
 def demo_site(db) -> Site:
     """The whole demo council: site-wide content and every app's (hubs, …)."""
     return load_all()
+
+
+@contextmanager
+def demo_loaded_once(django_db_blocker, index=False):
+    """The whole demo council loaded once for many tests (loading it takes far longer than most
+    tests), inside a transaction that is rolled back after the last one, so no other test sees
+    it. Each test still runs in a savepoint of its own (the `db` fixture), and the caches are
+    emptied around each (`empty_caches`), so what one test changes the next does not see."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            site = load_all()
+            if index:
+                call_command("update_index", verbosity=0)
+            yield site
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def module_demo(django_db_setup, django_db_blocker):
+    """For a module whose every test uses the demo: see `demo_loaded_once`."""
+    with demo_loaded_once(django_db_blocker) as loaded:
+        yield loaded
+
+
+@pytest.fixture
+def shared_demo_site(module_demo, db) -> Site:
+    """The demo council, loaded once for the module (`module_demo`), and database access."""
+    return module_demo
 
 
 @pytest.fixture
@@ -129,18 +163,39 @@ def live_stack():
     stack.stop()
 
 
+# Tests of what works the same whatever the database and search engines: CI runs them once, on
+# PostgreSQL + Elasticsearch, and leaves them out of its second pass on the embedded default
+# (`make test-embedded`, which runs what can differ: search, the finder, the directory's and the
+# news' queries, the demo, every public address's answer to bad input). `make test` without
+# DATABASE_URL still runs everything on SQLite. They are the site's core over HTTP (headers,
+# caching, security, logging, through Django's and Wagtail's ORM only) and the admin's forms.
+SAME_ON_EVERY_ENGINE = (
+    "tests/website/",
+    "tests/news/test_admin.py",
+    "tests/news/test_workflow.py",
+    "tests/directory/test_hub_admin.py",
+    "tests/directory/test_whats_on_admin.py",
+)
+# Within tests/website/, what touches the engines: health checks name them, and query counts
+# are the database's.
+DIFFERS_BY_ENGINE = ("tests/website/test_health.py", "tests/website/test_query_counts.py")
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """First, before xdist's own hook reads the groups into the tests' ids. Every test that
     uses the live stack runs in one xdist worker (make test uses --dist loadgroup), so that the
     stack starts once; so do the tests of a module that share one
-    loaded demo (tests/browser/conftest.py, `reading_demo`), so that it is loaded once."""
+    loaded demo (`module_demo`, and `reading_demo` in tests/browser), so that it loads once."""
     for item in items:
+        path = item.nodeid.split("::")[0]
+        if path.startswith(SAME_ON_EVERY_ENGINE) and not path.startswith(DIFFERS_BY_ENGINE):
+            item.add_marker(pytest.mark.same_on_every_engine)
         fixtures = getattr(item, "fixturenames", ())
         if "live_stack" in fixtures:
             item.add_marker(pytest.mark.xdist_group("live"))
             item.add_marker(pytest.mark.live)
-        elif "reading_demo" in fixtures:
+        elif "reading_demo" in fixtures or "module_demo" in fixtures:
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 

@@ -6,13 +6,10 @@ bugs by hand (`HYPOTHESIS_PROFILE=thorough pytest tests/sweep`)."""
 
 import os
 
-from django.core.management import call_command
-from django.db import transaction
-
 import pytest
 from hypothesis import HealthCheck, settings
 
-from demo.loader import load_all
+from tests.conftest import demo_loaded_once
 
 # The Django client is a function-scoped fixture that is safe to reuse between examples: every
 # request it sends is independent of the last.
@@ -37,19 +34,9 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 @pytest.fixture(scope="package")
 def sweep_site(django_db_setup, django_db_blocker):
-    """The whole demo council, loaded once for every sweep test (loading it takes far longer
-    than the sweep) inside a transaction that is rolled back after the last one, so no other
-    test sees it. Each test still runs in its own savepoint (the `db` fixture)."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            site = load_all()
-            call_command("update_index", verbosity=0)
-            yield site
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    """The whole demo council, indexed, loaded once for every sweep test (`demo_loaded_once`)."""
+    with demo_loaded_once(django_db_blocker, index=True) as site:
+        yield site
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
         "/api/v1/hubs/nearest/?postcode=WV14+0AA",
     ],
 )
-def test_answers_to_what_someone_typed_are_never_kept(client, demo_site, url):
+def test_answers_to_what_someone_typed_are_never_kept(client, shared_demo_site, url):
     response = client.get(url)
 
     assert response.status_code in (200, 404), url
@@ -27,7 +27,7 @@ def test_answers_to_what_someone_typed_are_never_kept(client, demo_site, url):
 
 
 @pytest.mark.parametrize("url", ["/search/", "/services/", "/services/?category=parenting"])
-def test_the_same_pages_without_it_can_be_cached(client, demo_site, url):
+def test_the_same_pages_without_it_can_be_cached(client, shared_demo_site, url):
     response = client.get(url)
 
     assert response.status_code == 200
