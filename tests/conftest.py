@@ -18,6 +18,7 @@ import pytest
 from demo import site as site_content
 from demo.loader import load_all
 from search.engines import reset_fallback_state
+from tests.directory.services_data import build_directory
 from tests.servers import CacheRequestLog, RedisServer, missing_tools
 from website import content_cache
 from website.redis_breaker import BREAKER
@@ -79,6 +80,21 @@ def shared_demo_site(module_demo, db) -> Site:
 @pytest.fixture
 def home_page(site):
     return site.root_page.specific
+
+
+@pytest.fixture
+def directory(home_page):
+    """A small directory of services and hubs for searching and filtering
+    (tests/directory/services_data.py)."""
+    return build_directory(home_page)
+
+
+@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
+def engine(request, directory):
+    """Each test that asks for it runs twice: on the database search and on Elasticsearch."""
+    if request.param == "elasticsearch":
+        request.getfixturevalue("elasticsearch")
+    return request.param
 
 
 @pytest.fixture

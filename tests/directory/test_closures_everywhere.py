@@ -11,10 +11,10 @@ from django.utils import timezone
 
 import pytest
 import time_machine
-from bs4 import BeautifulSoup
 
 from tests.directory.factories import WEEKDAYS_9_TO_5, hub_index, make_hub
 from tests.directory.service_factories import add_postcode, make_service, service_index
+from tests.html import soup
 from website.models import AlertBanner
 
 pytestmark = pytest.mark.django_db
@@ -23,10 +23,6 @@ MONDAY_8AM = "2026-11-23 08:00 +0000"
 TUE = 1
 BULK_URL = "/admin/hub-closures/"
 SNOW_LINE = "Closed for snow at Bilston Family Hub, opens Tuesday 1 December at 9:30am"
-
-
-def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def status_lines(response) -> list[str]:

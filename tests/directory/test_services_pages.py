@@ -6,22 +6,12 @@ from django.core.management import call_command
 
 import pytest
 import time_machine
-from bs4 import BeautifulSoup
 
 from directory.models import ServicePage
 from tests.directory.service_factories import make_service, reviewed
-from tests.directory.services_data import build_directory
+from tests.html import soup
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def directory(home_page):
-    return build_directory(home_page)
-
-
-def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def text_of(response) -> str:

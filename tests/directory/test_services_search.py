@@ -8,7 +8,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 import pytest
-from bs4 import BeautifulSoup
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -16,26 +15,10 @@ from directory import geo, service_search
 from directory.models import Organisation, TaxonomyTerm
 from search.engines import elasticsearch_backend
 from tests.conftest import elasticsearch_backend_settings
-from tests.directory.services_data import build_directory
+from tests.html import soup
 from tests.website.test_health import closed_port
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def directory(home_page):
-    return build_directory(home_page)
-
-
-@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
-def engine(request, directory):
-    if request.param == "elasticsearch":
-        request.getfixturevalue("elasticsearch")
-    return request.param
-
-
-def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def titles(response) -> list[str]:

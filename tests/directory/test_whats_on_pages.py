@@ -12,11 +12,11 @@ from django.test.utils import CaptureQueriesContext
 import icalendar
 import pytest
 import time_machine
-from bs4 import BeautifulSoup
 
 from directory.models import HubDateException, HubEvent, WhatsOnPage
 from tests.directory.factories import WEEKDAYS_9_TO_5, hub_index, make_hub
 from tests.directory.service_factories import make_service, service_index
+from tests.html import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -26,10 +26,6 @@ MONDAY = date(2026, 11, 23)
 TUESDAY = MONDAY + timedelta(days=1)
 TUE = 1
 SAT = 5
-
-
-def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def entries(response) -> list[str]:

@@ -1,16 +1,11 @@
 """The home page leads with the topics, in the editors' order in the page tree, then the hub
 finder and the featured service, then the news."""
 
-from bs4 import BeautifulSoup
-
 from tests.directory.factories import hub_index
 from tests.directory.service_factories import make_service, service_index
 from tests.families.factories import make_topic, topic_index
+from tests.html import soup
 from tests.news.factories import NewsIndexPageFactory, NewsReleasePageFactory
-
-
-def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def topic_cards(response) -> list[str]:

@@ -8,19 +8,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-import pytest
 from bs4 import BeautifulSoup
 
 from directory.models import TaxonomyTerm
 from families.models import OfferSection, StartForLifeOfferPage
 from tests.directory.service_factories import make_service, reviewed
-from tests.directory.services_data import build_directory
 from tests.families.factories import topic_index
-
-
-@pytest.fixture
-def directory(home_page):
-    return build_directory(home_page)
 
 
 def make_offer(parent, sections) -> StartForLifeOfferPage:

@@ -5,36 +5,19 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 import pytest
-from bs4 import BeautifulSoup
 
 from directory.models import ServicePage
 from families.topic_content import ages_filter
 from news.models import NewsTopic
 from tests.directory.service_factories import make_service
-from tests.directory.services_data import build_directory
 from tests.families.factories import make_topic, topic_index
+from tests.html import soup
 from tests.news.factories import NewsIndexPageFactory, NewsReleasePageFactory
-
-
-@pytest.fixture
-def directory(home_page):
-    return build_directory(home_page)
 
 
 @pytest.fixture
 def index(home_page):
     return topic_index(home_page)
-
-
-@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
-def engine(request, directory):
-    if request.param == "elasticsearch":
-        request.getfixturevalue("elasticsearch")
-    return request.param
-
-
-def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def service_titles(response) -> list[str]:

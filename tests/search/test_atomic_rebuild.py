@@ -14,7 +14,8 @@ import pytest
 
 from search.engines import elasticsearch_backend
 from tests.bulk_pages import bulk_create_standard_pages
-from tests.search.test_search_page import result_titles, soup
+from tests.html import soup
+from tests.search.test_search_page import result_titles
 from website.models import StandardPage
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db(transaction=True)]

@@ -1,15 +1,11 @@
 """/search/: what a family sees, on both backends."""
 
 import pytest
-from bs4 import BeautifulSoup
 
+from tests.html import soup
 from tests.search.conftest import DATABASE_ONLY, ELASTICSEARCH_ONLY, add_page
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def result_titles(response) -> list[str]:

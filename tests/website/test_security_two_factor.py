@@ -13,9 +13,10 @@ from django.core.management import CommandError, call_command
 
 import pytest
 import time_machine
-from bs4 import BeautifulSoup
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.html import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -31,10 +32,6 @@ def totp(secret: str, at: datetime, step: int = 30, digits: int = 6) -> str:
     offset = digest[-1] & 0x0F
     number = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
     return str(number % 10**digits).zfill(digits)
-
-
-def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def field_errors(response) -> str:
