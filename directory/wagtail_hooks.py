@@ -4,10 +4,12 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
-from .closures import CLOSE_ACTION, UNDO_ACTION
+from .closures import CHANGE_ACTION, CLOSE_ACTION, UNDO_ACTION
+from .hours_check import REVIEWED_ACTION, OpeningTimesPanel
 from .models import Organisation, Taxonomy, TaxonomyTerm
 from .stale import StaleServicesPanel, StaleServicesReportView
 
@@ -22,9 +24,18 @@ def register_bulk_closure_urls():
     undo_view = permission_required(CLOSE_PERMISSION, raise_exception=True)(
         admin_views.undo_bulk_closure
     )
+    change_view = permission_required(CLOSE_PERMISSION, raise_exception=True)(
+        admin_views.BulkClosureChangeView.as_view()
+    )
     return [
         path("hub-closures/", close_view, name="directory_bulk_closure"),
+        path("hub-closures/<int:pk>/", change_view, name="directory_bulk_closure_edit"),
         path("hub-closures/<int:pk>/undo/", undo_view, name="directory_bulk_closure_undo"),
+        path(
+            "opening-times/<int:page_id>/reviewed/",
+            admin_views.mark_opening_hours_reviewed,
+            name="directory_opening_hours_reviewed",
+        ),
     ]
 
 
@@ -52,10 +63,31 @@ def register_closure_log_actions(actions):
         "Bulk closure undone",
         lambda data: f"Bulk closure undone: {data['reason']}, {data['dates']}",
     )
+    actions.register_action(
+        CHANGE_ACTION,
+        "Bulk closure changed",
+        lambda data: (
+            f"Bulk closure changed to closed for {data['reason']}: {data['dates']} "
+            f"(was {data['was_reason']}: {data['was_dates']})"
+        ),
+    )
+    actions.register_action(
+        REVIEWED_ACTION, "Opening times reviewed", "Opening times checked and marked as reviewed"
+    )
+
+
+class OrganisationChooserViewSet(SnippetChooserViewSet):
+    """The service form's organisation chooser, with a tab to add one that is not there yet
+    (for editors who may add organisations)."""
+
+    form_fields = ["name", "website", "email", "phone"]
+    create_action_label = "Add a new organisation"
+    creation_tab_label = "Add a new organisation"
 
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    chooser_viewset_class = OrganisationChooserViewSet
     icon = "group"
     menu_label = "Organisations"
     list_display = ["name", "website", "last_modified"]
@@ -119,3 +151,4 @@ def register_stale_services_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_stale_services_panel(request, panels):
     panels.append(StaleServicesPanel())
+    panels.append(OpeningTimesPanel())
