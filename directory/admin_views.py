@@ -107,7 +107,9 @@ class BulkClosureChangeView(WagtailAdminTemplateMixin, FormView):
         today = hours_check.today_in_london()
         if self.closure.undone_at is not None or self.closure.end_date < today:
             state = "was undone" if self.closure.undone_at else "is over"
-            messages.warning(request, f"That closure {state}, so it cannot be changed. {self.closure}.")
+            messages.warning(
+                request, f"That closure {state}, so it cannot be changed. {self.closure}."
+            )
             return redirect("directory_bulk_closure")
         return super().dispatch(request, *args, **kwargs)
 
@@ -163,8 +165,9 @@ class BulkClosureChangeView(WagtailAdminTemplateMixin, FormView):
                     "page_title": "Check the change",
                     "closure": self.closure,
                     "hubs": hubs,
-                    "reopening": self.closure.hubs.exclude(pk__in=[hub.pk for hub in hubs])
-                    .order_by("title"),
+                    "reopening": self.closure.hubs.exclude(
+                        pk__in=[hub.pk for hub in hubs]
+                    ).order_by("title"),
                     "closing": [hub for hub in hubs if hub.pk not in old],
                     "dates": hours.describe_dates(start, end),
                     "reason": reason,
@@ -175,7 +178,10 @@ class BulkClosureChangeView(WagtailAdminTemplateMixin, FormView):
                 },
             )
         closures.change_closure(self.closure, hubs, start, end, reason, self.request.user)
-        messages.success(self.request, f"Changed: {self.closure}, at {len(hubs)} hub{'s' if len(hubs) != 1 else ''}.")
+        messages.success(
+            self.request,
+            f"Changed: {self.closure}, at {len(hubs)} hub{'s' if len(hubs) != 1 else ''}.",
+        )
         return redirect("directory_bulk_closure")
 
     def form_invalid(self, form):

@@ -129,9 +129,7 @@ def coming_closures(today: date | None = None, days: int = CLOSURE_DAYS) -> list
 def editable_page_ids(user) -> set[int]:
     """The hubs and services `user` may edit."""
     pages = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    return set(
-        pages.type(FamilyHubPage, ServicePage).values_list("pk", flat=True)
-    )
+    return set(pages.type(FamilyHubPage, ServicePage).values_list("pk", flat=True))
 
 
 def mark_reviewed(page: Page, user) -> OpeningHoursReview:

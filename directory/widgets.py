@@ -28,8 +28,9 @@ class CategoryTree(forms.CheckboxSelectMultiple):
         for option in options:
             term = option["value"].instance
             if option["selected"]:
-                chosen.append(option)
+                chosen.append(option)  # labelled with its parent: "Parenting > Dads"
                 continue
+            option["label"] = term.name  # under its parent's heading
             if term.parent_id is None:
                 by_parent[term.pk]["own"] = option
             elif term.parent_id in by_parent:

@@ -416,7 +416,9 @@ class ServicePage(ServiceSearchDocument, ServiceSchedule, BasePage):
 
 def stale_before(today: date | None = None) -> date:
     """Services last reviewed before this date need reviewing (SERVICE_REVIEW_MONTHS ago)."""
-    return months_before(today or timezone.localdate(), getattr(settings, "SERVICE_REVIEW_MONTHS", 12))
+    return months_before(
+        today or timezone.localdate(), getattr(settings, "SERVICE_REVIEW_MONTHS", 12)
+    )
 
 
 def months_before(today: date, months: int) -> date:

@@ -36,7 +36,9 @@ def index(home_page):
 
 @pytest.fixture
 def hubs(index):
-    return [make_hub(index, name, sessions=WEEKDAYS_9_TO_5) for name in ("Alpha", "Bravo", "Charlie")]
+    return [
+        make_hub(index, name, sessions=WEEKDAYS_9_TO_5) for name in ("Alpha", "Bravo", "Charlie")
+    ]
 
 
 @pytest.fixture
@@ -188,7 +190,12 @@ def test_an_undone_closure_cannot_be_changed(editor, snow, hubs):
 
     response = editor.post(
         change_url(snow),
-        {"hubs": [hubs[0].pk], "start_date": snow.start_date.isoformat(), "reason": "x", "confirm": "True"},
+        {
+            "hubs": [hubs[0].pk],
+            "start_date": snow.start_date.isoformat(),
+            "reason": "x",
+            "confirm": "True",
+        },
     )
 
     assert response.status_code == 302
@@ -202,7 +209,12 @@ def test_changing_closures_needs_the_close_hubs_permission(
 
     response = client.post(
         change_url(snow),
-        {"hubs": [hubs[2].pk], "start_date": snow.start_date.isoformat(), "reason": "x", "confirm": "True"},
+        {
+            "hubs": [hubs[2].pk],
+            "start_date": snow.start_date.isoformat(),
+            "reason": "x",
+            "confirm": "True",
+        },
     )
 
     assert response.status_code in (302, 403)
