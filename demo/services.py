@@ -41,19 +41,19 @@ ORGANISATIONS = {
         "Wulfrun Borough Council",
         "The council's family hubs, early help and youth services.",
         "https://www.wulfrun.example/",
-        "01902 555 0100",
+        "0121 496 0100",
     ),
     "nhs": (
         "Black Country Community Healthcare NHS Trust (Wulfrun)",
         "Health visitors, midwives, speech and language therapy and school nurses.",
         "https://nhs.wulfrun.example/",
-        "01902 555 0300",
+        "0121 496 0300",
     ),
     "bumps": (
         "Bumps and Babies Wulfrun",
         "A charity of trained volunteers supporting parents in pregnancy and the first year.",
         "https://bumps.wulfrun.example/",
-        "01902 555 0400",
+        "0121 496 0400",
     ),
     "safe": (
         "Safe Haven Wulfrun",
@@ -65,19 +65,19 @@ ORGANISATIONS = {
         "Wulfrun SEND Information, Advice and Support",
         "Free, impartial advice for families of children with SEND.",
         "https://sendiass.wulfrun.example/",
-        "01902 555 0600",
+        "0121 496 0600",
     ),
     "money": (
         "Wulfrun Money Matters",
         "A charity giving free advice on benefits, debt and housing.",
         "https://moneymatters.wulfrun.example/",
-        "01902 555 0700",
+        "0121 496 0700",
     ),
     "youth": (
         "Wulfrun Youth Trust",
         "Youth clubs, mentoring and holiday activities for young people.",
         "https://youthtrust.wulfrun.example/",
-        "01902 555 0800",
+        "0121 496 0800",
     ),
 }
 

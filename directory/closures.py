@@ -3,12 +3,12 @@
 Each chosen hub gets a dated exception on its page, published at once, so families see it; the
 change is a new revision with an entry in the page's history. If an editor has unpublished
 changes waiting on a hub, the closure is added to their draft too, so publishing it later keeps
-the closure and loses none of their work. Undo removes exactly the exceptions the bulk closure
-added, the same way."""
+the closure and loses none of their work. Changing a bulk closure (its dates, reason or hubs)
+and undoing it touch exactly the exceptions the bulk closure added, the same way."""
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 
 from django.db import transaction
@@ -30,6 +30,7 @@ from .models import (
 
 CLOSE_ACTION = "directory.bulk_closure"
 UNDO_ACTION = "directory.bulk_closure_undone"
+CHANGE_ACTION = "directory.bulk_closure_changed"
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,13 @@ class AffectedService:
     hubs: tuple[str, ...]
 
 
-def affected_services(hubs: Iterable[FamilyHubPage], start: date, end: date) -> list:
+def affected_services(
+    hubs: Iterable[FamilyHubPage], start: date, end: date, setting_aside: BulkClosure | None = None
+) -> list:
     """What closing `hubs` from `start` to `end` cancels, by the same rule the public pages
-    follow (directory.opening_hours.held_at): a service's session at a hub on those days."""
+    follow (directory.opening_hours.held_at): a service's session at a hub on those days.
+    `setting_aside`: a bulk closure already on the hubs, counted as if it were not there (to
+    say what it cancels, or would cancel once changed)."""
     hubs = {hub.pk: hub for hub in hubs if hub.live}
     FamilyHubPage.load_schedules(hubs.values())
     held_at = defaultdict(list)
@@ -61,13 +66,20 @@ def affected_services(hubs: Iterable[FamilyHubPage], start: date, end: date) -> 
         at = []
         for hub_pk in held_at[service.pk]:
             hub = hubs[hub_pk]
-            venue = hours.Venue(hub.pk, hub.title, hub.get_schedule())
+            venue = hours.Venue(hub.pk, hub.title, _set_aside(hub.get_schedule(), setting_aside))
             schedule = hours.held_at(service.get_schedule(), venue)
             if any(schedule.hours_on(day).intervals for day in days):
                 at.append(hub.title)
         if at:
             affected.append(AffectedService(service, tuple(sorted(at))))
     return affected
+
+
+def _set_aside(schedule: hours.Schedule, closure: BulkClosure | None) -> hours.Schedule:
+    if closure is None:
+        return schedule
+    added = _exception(closure).as_exception()
+    return replace(schedule, exceptions=tuple(e for e in schedule.exceptions if e != added))
 
 
 def _change_hub(hub: FamilyHubPage, change: Callable[[FamilyHubPage], None], user) -> None:
@@ -97,15 +109,7 @@ def close_hubs(
     closure.hubs.set(hubs)
 
     def add_exception(page: FamilyHubPage) -> None:
-        page.opening_exceptions.add(
-            HubDateException(
-                start_date=start,
-                end_date=end if end != start else None,
-                closed=True,
-                reason=reason,
-                bulk_closure=closure,
-            )
-        )
+        page.opening_exceptions.add(_exception(closure))
 
     for hub in hubs:
         _change_hub(hub, add_exception, user)
@@ -118,17 +122,75 @@ def close_hubs(
     return closure
 
 
+def _exception(closure: BulkClosure) -> HubDateException:
+    return HubDateException(
+        start_date=closure.start_date,
+        end_date=closure.end_date if closure.end_date != closure.start_date else None,
+        closed=True,
+        reason=closure.reason,
+        bulk_closure=closure,
+    )
+
+
+def _without(page: FamilyHubPage, closure: BulkClosure) -> list[HubDateException]:
+    return [
+        exception
+        for exception in page.opening_exceptions.all()
+        if exception.bulk_closure_id != closure.pk
+    ]
+
+
+@transaction.atomic
+def change_closure(
+    closure: BulkClosure,
+    hubs: Iterable[FamilyHubPage],
+    start: date,
+    end: date,
+    reason: str,
+    user,
+) -> BulkClosure:
+    """Give a bulk closure new dates, reason or hubs: hubs no longer chosen reopen (logged as
+    an undo there), newly chosen hubs close (logged as a closure), and the others get the new
+    dates and reason (logged as a change, with what it was)."""
+    before = {"dates": closure.dates, "reason": closure.reason}
+    old = {hub.pk: hub for hub in closure.hubs.all()}
+    new = {hub.pk: hub for hub in hubs}
+    closure.start_date, closure.end_date, closure.reason = start, end, reason
+    closure.save(update_fields=["start_date", "end_date", "reason"])
+    closure.hubs.set(new.values())
+
+    def reopen(page: FamilyHubPage) -> None:
+        page.opening_exceptions = _without(page, closure)
+
+    def replace(page: FamilyHubPage) -> None:
+        page.opening_exceptions = [*_without(page, closure), _exception(closure)]
+
+    data = {"closure": closure.pk, "dates": closure.dates, "reason": reason}
+    for pk, hub in old.items():
+        if pk not in new:
+            _change_hub(hub, reopen, user)
+            log(instance=hub, action=UNDO_ACTION, user=user, data={**data, **before})
+    for pk, hub in new.items():
+        _change_hub(hub, replace, user)
+        if pk in old:
+            log(
+                instance=hub,
+                action=CHANGE_ACTION,
+                user=user,
+                data={**data, "was_dates": before["dates"], "was_reason": before["reason"]},
+            )
+        else:
+            log(instance=hub, action=CLOSE_ACTION, user=user, data=data)
+    return closure
+
+
 @transaction.atomic
 def undo_closure(closure: BulkClosure, user) -> None:
     if closure.undone_at is not None:
         return
 
     def remove_exceptions(page: FamilyHubPage) -> None:
-        page.opening_exceptions = [
-            exception
-            for exception in page.opening_exceptions.all()
-            if exception.bulk_closure_id != closure.pk
-        ]
+        page.opening_exceptions = _without(page, closure)
 
     for hub in closure.hubs.all():
         _change_hub(hub, remove_exceptions, user)

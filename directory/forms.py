@@ -70,12 +70,18 @@ class BulkClosureForm(forms.Form):
         label="Banner message",
     )
 
+    # A closure already on may keep the day it started (see BulkClosureChangeForm).
+    earliest_start = None
+    no_hubs_message = "Choose at least one hub, or tick All family hubs"
+
     def clean(self):
         cleaned_data = super().clean()
         if not cleaned_data.get("all_hubs") and not cleaned_data.get("hubs"):
-            self.add_error("hubs", "Choose at least one hub, or tick All family hubs")
+            self.add_error("hubs", self.no_hubs_message)
         start, end = cleaned_data.get("start_date"), cleaned_data.get("end_date")
         today = timezone.localdate(timezone=hours.LONDON)
+        if self.earliest_start is not None:
+            today = min(today, self.earliest_start)
         if start and start < today:
             self.add_error("start_date", "The closure must start today or later")
         if start and end and end < start:
@@ -92,3 +98,18 @@ class BulkClosureForm(forms.Form):
         if self.cleaned_data["all_hubs"]:
             return FamilyHubPage.objects.order_by("title")
         return self.cleaned_data["hubs"]
+
+
+class BulkClosureChangeForm(BulkClosureForm):
+    """New dates, reason or hubs for a bulk closure. A closure that is already on may keep its
+    first day; no other day in the past."""
+
+    no_hubs_message = "Choose at least one hub. To reopen them all, undo the closure instead"
+
+    def __init__(self, *args, closure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.earliest_start = closure.start_date
+        for name in ("all_hubs", "publish_banner", "banner_message"):
+            del self.fields[name]
+        self.fields["hubs"].label = "Hubs"
+        self.fields["hubs"].help_text = "Untick a hub to reopen it; tick one to close it too."

@@ -1,4 +1,4 @@
-from .closures import BulkClosure
+from .closures import BulkClosure, OpeningHoursReview
 from .events import HubEvent, WhatsOnPage
 from .hubs import (
     FamilyHubIndexPage,
@@ -29,6 +29,7 @@ __all__ = [
     "LocalAuthority",
     "OpeningHoursMixin",
     "OpeningHoursPageForm",
+    "OpeningHoursReview",
     "Organisation",
     "PostcodeLocation",
     "ServiceContact",

@@ -1,5 +1,6 @@
 """Bulk closures: one action that closes many hubs for the same dates, recorded so it can be
-undone. The closures themselves live on each hub page, as dated exceptions."""
+changed or undone. The closures themselves live on each hub page, as dated exceptions. And
+the record of when someone last checked a page's opening times."""
 
 from django.conf import settings
 from django.db import models
@@ -36,3 +37,20 @@ class BulkClosure(models.Model):
             f"{hours.format_date(self.start_date, with_year=True)} to "
             f"{hours.format_date(self.end_date, with_year=True)}"
         )
+
+
+class OpeningHoursReview(models.Model):
+    """When someone last checked a hub's or a service's opening times were right. Kept apart
+    from the page, not in its revisions: marking the hours as checked is not an edit, and
+    publishing an older draft must not undo it."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="opening_hours_review"
+    )
+    reviewed_at = models.DateTimeField()
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"Opening times of page {self.page_id} checked {self.reviewed_at:%Y-%m-%d}"

@@ -246,7 +246,17 @@ class OpeningHoursPageForm(WagtailAdminPageForm):
 
 class ServicePageForm(OpeningHoursPageForm):
     """A service's sessions are held at its own hubs: a session "at" a hub the service is not
-    delivered at would never show."""
+    delivered at would never show. Hubs are listed by name; categories in the tree's order,
+    with their parents, for the category tree widget."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "hubs" in self.fields:
+            self.fields["hubs"].queryset = self.fields["hubs"].queryset.order_by("title")
+            self.fields["hubs"].label_from_instance = _hub_label
+        if "categories" in self.fields:
+            terms = self.fields["categories"].queryset.select_related("parent")
+            self.fields["categories"].queryset = terms.order_by("sort_order", "name")
 
     def clean(self):
         cleaned_data = super().clean()
@@ -268,3 +278,12 @@ class ServicePageForm(OpeningHoursPageForm):
         if problems:
             self.add_error(None, "Check the weekly sessions: " + "; ".join(problems))
         return cleaned_data
+
+
+def _hub_label(hub) -> str:
+    title = hub.title
+    if getattr(hub, "outreach_base", False):
+        title = f"{title} (outreach base, not a hub)"
+    if not hub.live:
+        title = f"{title} (draft)"
+    return title

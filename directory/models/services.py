@@ -9,6 +9,7 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
+from django import forms
 from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
@@ -25,6 +26,8 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from directory import ages, structured_data
 from directory.panels import page_edit_handler
+from directory.phone import phone_problem
+from directory.widgets import CategoryTree
 from website import content_cache
 from website.models import BasePage
 from website.page_views import PAGE_URL, serve_page
@@ -191,7 +194,12 @@ class ServicePage(ServiceSearchDocument, ServiceSchedule, BasePage):
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("status"), FieldPanel("last_reviewed")]),
         FieldPanel("organisation"),
-        FieldPanel("categories"),
+        FieldPanel(
+            "categories",
+            widget=CategoryTree,
+            help_text="Tick every category a family might look for it under. Chosen ones are "
+            "listed first.",
+        ),
         FieldPanel("exit_this_page"),
         MultiFieldPanel(
             [
@@ -234,7 +242,7 @@ class ServicePage(ServiceSearchDocument, ServiceSchedule, BasePage):
             ],
             heading="How it is delivered",
         ),
-        FieldPanel("hubs"),
+        FieldPanel("hubs", widget=forms.CheckboxSelectMultiple),
         InlinePanel(
             "locations",
             heading="Other places",
@@ -274,7 +282,12 @@ class ServicePage(ServiceSearchDocument, ServiceSchedule, BasePage):
             and self.maximum_age is not None
             and self.maximum_age < self.minimum_age
         ):
-            errors["maximum_age"] = "The oldest age must be the same as or more than the youngest."
+            errors["maximum_age"] = (
+                f"The oldest age ({self.maximum_age}) is younger than the youngest age "
+                f"({self.minimum_age}): check they are the right way round."
+            )
+        if problem := phone_problem(self.phone):
+            errors["phone"] = problem
         if self.cost_amount is not None and self.cost_amount < Decimal(0):
             errors["cost_amount"] = "Enter a cost of £0 or more."
         if self.is_free and self.cost_amount:
@@ -403,8 +416,13 @@ class ServicePage(ServiceSearchDocument, ServiceSchedule, BasePage):
 
 def stale_before(today: date | None = None) -> date:
     """Services last reviewed before this date need reviewing (SERVICE_REVIEW_MONTHS ago)."""
-    today = today or timezone.localdate()
-    months = getattr(settings, "SERVICE_REVIEW_MONTHS", 12)
+    return months_before(
+        today or timezone.localdate(), getattr(settings, "SERVICE_REVIEW_MONTHS", 12)
+    )
+
+
+def months_before(today: date, months: int) -> date:
+    """The same day `months` months before `today`, or that month's last day."""
     year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
     month += 1
     # The same day of the month, or the month's last day (31 March - 1 month: 28/29 Feb).
@@ -430,3 +448,8 @@ class ServiceContact(Orderable):
         FieldRowPanel([FieldPanel("name"), FieldPanel("title")]),
         FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
     ]
+
+    def clean(self):
+        super().clean()
+        if problem := phone_problem(self.phone):
+            raise ValidationError({"phone": problem})

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
 from directory import taxonomy_seed
+from directory.phone import phone_problem
 
 # Our taxonomy terms' ORUK ids are uuid5(TAXONOMY_NAMESPACE, code): the same on every site
 # and after every re-seed, so other councils' systems can keep pointing at them.
@@ -47,6 +48,11 @@ class Organisation(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        super().clean()
+        if problem := phone_problem(self.phone):
+            raise ValidationError({"phone": problem})
 
     def search_dependents(self):
         """Its services: their search documents hold its name (search.indexing)."""

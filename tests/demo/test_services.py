@@ -144,7 +144,7 @@ def test_service_pages_read_true(client, whole_demo):
     clinic = ServicePage.objects.get(slug="baby-clinic-bilston")
     text = text_of(client.get(clinic.url))
     assert "0 to 4 years" in text and "Up to" not in text
-    assert clinic.phone == "01902 555 0330"
+    assert clinic.phone == "0121 496 0330"
     assert "Punjabi" not in text
     # The Whitmore Reans clinic has a health visitor who speaks Punjabi; the page says so.
     punjabi = ServicePage.objects.get(slug="baby-clinic-whitmore-reans")

@@ -80,7 +80,7 @@ def test_a_service_shows_who_where_when_how_and_contact(client, directory, home_
         eligibility_description="Anyone expecting a baby in Wulfrun.",
         self_referral=False,
         referral_description="Ask your midwife to refer you.",
-        phone="01902 555 0101",
+        phone="0121 496 0101",
         email="bumps@wulfrun.example",
         by_phone=True,
     )
@@ -98,7 +98,7 @@ def test_a_service_shows_who_where_when_how_and_contact(client, directory, home_
     assert rows["Where and when"].startswith("Bilston Family Hub : Wednesday 10am to 11:30am")
     assert "By phone" in rows["Where and when"]
     assert rows["How to get it"] == "Ask your midwife to refer you."
-    assert rows["Contact"] == "Phone: 01902 555 0101 Email: bumps@wulfrun.example"
+    assert rows["Contact"] == "Phone: 0121 496 0101 Email: bumps@wulfrun.example"
 
 
 def test_query_count_stays_flat_as_services_grow(client, directory, home_page):
