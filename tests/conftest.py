@@ -190,6 +190,7 @@ SAME_ON_EVERY_ENGINE = (
     "tests/news/test_admin.py",
     "tests/news/test_workflow.py",
     "tests/directory/test_hub_admin.py",
+    "tests/directory/test_admin_",
     "tests/directory/test_whats_on_admin.py",
 )
 # Within tests/website/, what touches the engines: health checks name them, and query counts
