@@ -108,6 +108,119 @@ def entries(
     return sorted(found, key=whats_on.sort_key)
 
 
+@dataclass(frozen=True)
+class TimetablePage:
+    """One page of the timetable: its entries and where they sit among all that fit."""
+
+    entries: list[whats_on.Entry]
+    # Every entry from the first to the last day shown that fits and has not ended.
+    count: int
+    page: int
+    pages: int
+    first: date
+    last: date
+    # How long the page stays true: every one of today's entries still to end counts, since
+    # the count and the pages move when one does.
+    true_until: datetime
+
+    @property
+    def first_number(self) -> int:
+        return (self.page - 1) * whats_on.PAGE_SIZE + 1 if self.entries else 0
+
+    @property
+    def last_number(self) -> int:
+        return self.first_number + len(self.entries) - 1 if self.entries else 0
+
+
+def timetable_page(
+    request,
+    filters: whats_on.Filters,
+    today: date,
+    available: Choices,
+    now: datetime,
+) -> TimetablePage:
+    """The page of the timetable that `filters` ask for: the week (or the day) they show, at
+    the page they ask for (the last one if they ask beyond it).
+
+    Each day's entries are built once per content generation (a publish, a closure or a
+    change to a session starts a new one) and kept per day, with each day's count beside
+    them: a page reads the counts, today's entries (some may have ended) and the days its
+    entries fall on, not the whole week."""
+    first, last = filters.shown_days(today)
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    kept = _KeptDays(request, filters, available)
+    counts = kept.counts(days)
+    still_today = []
+    if today in counts:
+        still_today = [entry for entry in kept.entries([today])[today] if entry.ends_at > now]
+        counts[today] = len(still_today)
+    count = sum(counts.values())
+    pages = max(1, -(-count // whats_on.PAGE_SIZE))
+    page = min(filters.page, pages)
+    offset = (page - 1) * whats_on.PAGE_SIZE
+    wanted, before = [], 0
+    for day in days:
+        if counts[day] and before < offset + whats_on.PAGE_SIZE and before + counts[day] > offset:
+            wanted.append(day)
+        before += counts[day]
+    read = kept.entries([day for day in wanted if day != today])
+    found, before = [], 0
+    for day in days:
+        if day not in wanted:
+            before += counts[day]
+            continue
+        on_day = still_today if day == today else read[day]
+        found += on_day[max(0, offset - before) : offset + whats_on.PAGE_SIZE - before]
+        before += len(on_day)
+    return TimetablePage(
+        entries=found,
+        count=count,
+        page=page,
+        pages=pages,
+        first=first,
+        last=last,
+        true_until=whats_on.true_until(still_today + found, now),
+    )
+
+
+class _KeptDays:
+    """The timetable's entries for the filters, day by day, each day kept with the shared
+    content (website/content_cache.py) for the generation; a day's count is kept apart so a
+    page can find where it starts without reading every day's entries."""
+
+    def __init__(self, request, filters: whats_on.Filters, available: Choices):
+        self.request = request
+        self.filters = whats_on.Filters(
+            hub=filters.hub,
+            age=filters.age,
+            pregnancy=filters.pregnancy,
+            category=filters.category,
+            service=filters.service,
+        )
+        self.available = available
+        self.prefix = (
+            f"whats-on-day:{_site_key(request)}:{get_language()}:{self.filters.link() or '-'}"
+        )
+
+    def entries(self, days: list[date]) -> dict[date, list[whats_on.Entry]]:
+        return content_cache.remember_many(self.prefix, days, self._build)
+
+    def counts(self, days: list[date]) -> dict[date, int]:
+        def count(missing: list[date]) -> dict[date, int]:
+            return {day: len(found) for day, found in self.entries(missing).items()}
+
+        return content_cache.remember_many(f"{self.prefix}:count", days, count)
+
+    def _build(self, days: list[date]) -> dict[date, list[whats_on.Entry]]:
+        built = {day: [] for day in days}
+        if not days:
+            return built
+        for entry in entries(self.request, self.filters, min(days), max(days), self.available):
+            if entry.sitting.day in built:
+                built[entry.sitting.day].append(entry)
+        return built
+
+
 def in_categories(codes) -> Q:
     """Services filed under any of the categories or their sub-categories."""
     filed = ServicePage.categories.through.objects.filter(

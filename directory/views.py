@@ -138,21 +138,26 @@ def _whats_on_state(page: WhatsOnPage, request):
 
 @serves(WhatsOnPage)
 def whats_on_timetable(page: WhatsOnPage, request):
-    """/whats-on/: the next four weeks of sessions and events, by day, with filters. A value
+    """/whats-on/: a week of sessions and events (from today, or `from`), by day, a page at a
+    time, with filters and links to the weeks before and after within the four weeks. A value
     that cannot be used is said at the top, and left out (400, so no cache keeps it)."""
     now, available, filters, first, last = _whats_on_state(page, request)
-    found = timetable.entries(request, filters, first, last, available, now)
-    content_true_until(whats_on.true_until(found, now))
-    query = urlencode(filters.query_pairs())
+    today = first
+    shown = timetable.timetable_page(request, filters, today, available, now)
+    content_true_until(shown.true_until)
     feed_url = page.get_full_url(request) + page.reverse_subpage(CALENDAR_ROUTE)
+    page_url = page.get_url(request)
     context = {
         **page.get_context(request),
         "filters": filters,
         "error_list": [
             {"field": name, "message": message} for name, message in filters.errors.items()
         ],
-        "days": whats_on.by_day(found),
-        "count": len(found),
+        "shown": shown,
+        "days": whats_on.by_day(shown.entries),
+        "count": shown.count,
+        "shown_range": _shown_range(shown),
+        "pagination": _timetable_links(page_url, filters, shown, today, last),
         "hub_choices": [(hub.slug, hub.title) for hub in available.hubs],
         "category_choices": available.categories,
         "date_choices": [
@@ -160,11 +165,41 @@ def whats_on_timetable(page: WhatsOnPage, request):
             for day in (first + timedelta(days=n) for n in range((last - first).days + 1))
         ],
         "age_choices": [(str(age), str(age)) for age in range(service_filters.MAX_AGE + 1)],
-        "subscribe": whats_on.calendar_links(feed_url, query),
-        "structured_data": timetable.event_structured_data(found, request),
+        "subscribe": whats_on.calendar_links(feed_url, urlencode(filters.query_pairs())),
+        "structured_data": timetable.event_structured_data(shown.entries, request),
     }
     status = 400 if filters.errors else 200
     return TemplateResponse(request, "directory/whats_on_page.html", context, status=status)
+
+
+def _shown_range(shown: timetable.TimetablePage) -> str:
+    if shown.first == shown.last:
+        return opening_hours.format_date(shown.first)
+    return _("%(first)s to %(last)s") % {
+        "first": opening_hours.format_date(shown.first),
+        "last": opening_hours.format_date(shown.last),
+    }
+
+
+def _timetable_links(page_url: str, filters, shown, today, last) -> dict:
+    """The addresses of the page before and after this one, and of the weeks before and after
+    within the four weeks (plain links: they work without JavaScript)."""
+
+    def url(start, number=1) -> str:
+        query = filters.link(start if start != today else None, number)
+        return f"{page_url}?{query}#timetable" if query else f"{page_url}#timetable"
+
+    links = {}
+    if shown.page > 1:
+        links["previous_page"] = url(shown.first, shown.page - 1)
+    if shown.page < shown.pages:
+        links["next_page"] = url(shown.first, shown.page + 1)
+    if not filters.day:
+        if shown.first > today:
+            links["earlier"] = url(max(today, shown.first - timedelta(days=whats_on.WEEK_DAYS)))
+        if shown.last < last:
+            links["later"] = url(shown.last + timedelta(days=1))
+    return links
 
 
 @serves(WhatsOnPage, CALENDAR_ROUTE)
