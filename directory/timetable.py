@@ -140,38 +140,45 @@ def timetable_page(
     now: datetime,
 ) -> TimetablePage:
     """The page of the timetable that `filters` ask for: the week (or the day) they show, at
-    the page they ask for (the last one if they ask beyond it).
-
-    Each day's entries are built once per content generation (a publish, a closure or a
-    change to a session starts a new one) and kept per day, with each day's count beside
-    them: a page reads the counts, today's entries (some may have ended) and the days its
-    entries fall on, not the whole week."""
+    the page they ask for (the last one if they ask beyond it)."""
     first, last = filters.shown_days(today)
+    return _page_of(
+        _KeptDays.for_filters(request, filters, available),
+        first,
+        last,
+        today,
+        now,
+        filters.page,
+        whats_on.PAGE_SIZE,
+    )
+
+
+def _page_of(kept, first, last, today, now, asked: int, size: int) -> TimetablePage:
+    """Entries `size` a page from `first` to `last`, at page `asked`. A page reads the days'
+    counts, today's entries (some may have ended) and the days its entries fall on, not the
+    whole week."""
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
-    kept = _KeptDays(request, filters, available)
     counts = kept.counts(days)
     still_today = []
     if today in counts:
         still_today = [entry for entry in kept.entries([today])[today] if entry.ends_at > now]
         counts[today] = len(still_today)
     count = sum(counts.values())
-    pages = max(1, -(-count // whats_on.PAGE_SIZE))
-    page = min(filters.page, pages)
-    offset = (page - 1) * whats_on.PAGE_SIZE
+    pages = max(1, -(-count // size))
+    page = min(asked, pages)
+    offset = (page - 1) * size
     wanted, before = [], 0
     for day in days:
-        if counts[day] and before < offset + whats_on.PAGE_SIZE and before + counts[day] > offset:
+        if counts[day] and before < offset + size and before + counts[day] > offset:
             wanted.append(day)
         before += counts[day]
     read = kept.entries([day for day in wanted if day != today])
     found, before = [], 0
     for day in days:
-        if day not in wanted:
-            before += counts[day]
-            continue
-        on_day = still_today if day == today else read[day]
-        found += on_day[max(0, offset - before) : offset + whats_on.PAGE_SIZE - before]
-        before += len(on_day)
+        on_day = still_today if day == today else read.get(day, [])
+        if day in wanted:
+            found += on_day[max(0, offset - before) : offset + size - before]
+        before += counts[day]
     return TimetablePage(
         entries=found,
         count=count,
@@ -184,22 +191,29 @@ def timetable_page(
 
 
 class _KeptDays:
-    """The timetable's entries for the filters, day by day, each day kept with the shared
-    content (website/content_cache.py) for the generation; a day's count is kept apart so a
-    page can find where it starts without reading every day's entries."""
+    """Timetable entries day by day, each day kept with the shared content
+    (website/content_cache.py) for the generation (a publish, a closure or a change to a
+    session starts a new one), and each day's count kept apart, so a page can find where it
+    starts without reading every day's entries. `name` must say everything the entries
+    depend on; `build(first, last)` builds them, in time order."""
 
-    def __init__(self, request, filters: whats_on.Filters, available: Choices):
-        self.request = request
-        self.filters = whats_on.Filters(
+    def __init__(self, request, name: str, build):
+        self.prefix = f"timetable-day:{_site_key(request)}:{get_language()}:{name}"
+        self.build = build
+
+    @classmethod
+    def for_filters(cls, request, filters: whats_on.Filters, available: Choices):
+        kept = whats_on.Filters(
             hub=filters.hub,
             age=filters.age,
             pregnancy=filters.pregnancy,
             category=filters.category,
             service=filters.service,
         )
-        self.available = available
-        self.prefix = (
-            f"whats-on-day:{_site_key(request)}:{get_language()}:{self.filters.link() or '-'}"
+        return cls(
+            request,
+            f"whats-on:{kept.link() or '-'}",
+            lambda first, last: entries(request, kept, first, last, available),
         )
 
     def entries(self, days: list[date]) -> dict[date, list[whats_on.Entry]]:
@@ -215,7 +229,7 @@ class _KeptDays:
         built = {day: [] for day in days}
         if not days:
             return built
-        for entry in entries(self.request, self.filters, min(days), max(days), self.available):
+        for entry in self.build(min(days), max(days)):
             if entry.sitting.day in built:
                 built[entry.sitting.day].append(entry)
         return built
@@ -359,18 +373,21 @@ def hub_week(request, hub: FamilyHubPage, today: date, now: datetime) -> list[wh
     return _still_to_come(content_cache.remember(key, read, remember_if=lambda week: True), now)
 
 
-def week_of(request, services, name: str, today: date, now: datetime) -> list[whats_on.Day]:
-    """The next seven days of sessions of `services` (a queryset of service pages, say a
-    topic's), by day. Kept with the shared content for the day under `name`, which must say
-    everything `services` depends on, as a hub's week is."""
+def week_of(request, services, name: str, today: date, now: datetime, shown: int) -> TimetablePage:
+    """The next `shown` sessions of `services` (a queryset of service pages, say a topic's)
+    in the seven days from today, and how many there are in all. Kept with the shared content
+    day by day under `name`, which must say everything `services` depends on."""
 
-    def read() -> list[whats_on.Entry]:
+    def build(first: date, last: date) -> list[whats_on.Entry]:
         chosen = list(with_sessions(services).only(*SERVICE_FIELDS))
-        last = today + timedelta(days=whats_on.WEEK_DAYS - 1)
-        return sorted(_entries_of(request, chosen, today, last), key=whats_on.sort_key)
+        return sorted(_entries_of(request, chosen, first, last), key=whats_on.sort_key)
 
-    key = f"week-of:{_site_key(request)}:{get_language()}:{name}:{today.isoformat()}"
-    return _still_to_come(content_cache.remember(key, read, remember_if=lambda week: True), now)
+    last = today + timedelta(days=whats_on.WEEK_DAYS - 1)
+    found = _page_of(
+        _KeptDays(request, f"week-of:{name}", build), today, last, today, now, 1, shown
+    )
+    content_true_until(found.true_until)
+    return found
 
 
 def today_everywhere(request, today: date, now: datetime) -> list[whats_on.Entry]:
