@@ -153,6 +153,18 @@ def timetable_page(
     )
 
 
+def feed_entries(
+    request, filters: whats_on.Filters, first: date, last: date, available: Choices
+) -> list[whats_on.Entry]:
+    """Every entry from `first` to `last` (or the day chosen) for a calendar feed, from the
+    same days kept as the timetable's pages."""
+    if filters.day:
+        first = last = filters.day
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    kept = _KeptDays.for_filters(request, filters, available).entries(days)
+    return [entry for day in days for entry in kept[day]]
+
+
 def _page_of(kept, first, last, today, now, asked: int, size: int) -> TimetablePage:
     """Entries `size` a page from `first` to `last`, at page `asked`. A page reads the days'
     counts, today's entries (some may have ended) and the days its entries fall on, not the

@@ -211,10 +211,18 @@ def whats_on_calendar(page: WhatsOnPage, request):
     if filters.errors:
         message = "\n".join(filters.errors.values())
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
-    found = timetable.entries(request, filters, first, last, available)
+    found = timetable.feed_entries(request, filters, first, last, available)
     content_true_until(whats_on.true_until(found, now))
     name = calendar_name(page, filters, available)
-    body = calendar_feed.build(found, name, page.get_full_url(request), now, first, last)
+    body = calendar_feed.build(
+        found,
+        name,
+        page.get_full_url(request),
+        now,
+        first,
+        last,
+        host=calendar_feed.uid_domain(request),
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="whats-on.ics"'
     return response

@@ -272,6 +272,29 @@ def test_hub_feed_parses_and_shows_a_closure_as_cancelled(client, setup):
 
 
 @time_machine.travel(MONDAY_8AM, tick=False)
+def test_calendar_uids_are_named_by_the_sites_domain_and_stay_the_same(client, setup):
+    from wagtail.models import Site
+
+    def uids(host: str) -> list[str]:
+        feed = parse_feed(client.get("/whats-on/calendar/?hub=penn", HTTP_HOST=host))
+        return [str(event["UID"]) for event in feed.walk("VEVENT")]
+
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = "families.wulfrun.gov.uk"
+    site.save()
+    named = uids("families.wulfrun.gov.uk")
+    assert len(named) == 8
+    assert all(uid.endswith("@families.wulfrun.gov.uk") for uid in named)
+    assert uids("families.wulfrun.gov.uk") == named  # the same on every fetch
+    # A site still called "localhost", served under the council's name: the request's host.
+    site.hostname = "localhost"
+    site.save()
+    served = uids("hubs.example.org:8443")
+    assert all(uid.endswith("@hubs.example.org") for uid in served)
+    assert [uid.split("@")[0] for uid in served] == [uid.split("@")[0] for uid in named]
+
+
+@time_machine.travel(MONDAY_8AM, tick=False)
 def test_service_feed_and_filtered_feed(client, setup):
     from directory.models import ServicePage
 
