@@ -212,6 +212,9 @@ class _KeptDays:
     def __init__(self, request, name: str, build):
         self.prefix = f"timetable-day:{_site_key(request)}:{get_language()}:{name}"
         self.build = build
+        # Days built in this request: a miss on the counts builds the entries once, not
+        # again when the page then reads them.
+        self.built: dict[date, list[whats_on.Entry]] = {}
 
     @classmethod
     def for_filters(cls, request, filters: whats_on.Filters, available: Choices):
@@ -229,7 +232,11 @@ class _KeptDays:
         )
 
     def entries(self, days: list[date]) -> dict[date, list[whats_on.Entry]]:
-        return content_cache.remember_many(self.prefix, days, self._build)
+        known = {day: self.built[day] for day in days if day in self.built}
+        rest = [day for day in days if day not in known]
+        if rest:
+            known.update(content_cache.remember_many(self.prefix, rest, self._build))
+        return known
 
     def counts(self, days: list[date]) -> dict[date, int]:
         def count(missing: list[date]) -> dict[date, int]:
@@ -244,6 +251,7 @@ class _KeptDays:
         for entry in self.build(min(days), max(days)):
             if entry.sitting.day in built:
                 built[entry.sitting.day].append(entry)
+        self.built.update(built)
         return built
 
 
