@@ -49,8 +49,11 @@ class Choices:
 
 
 def choices() -> Choices:
-    hubs = list(
-        FamilyHubPage.objects.live().public().order_by("title").only(*HUB_PLACE_FIELDS, "slug")
+    hubs = content_cache.remember(
+        "whats-on-hubs",
+        lambda: list(
+            FamilyHubPage.objects.live().public().order_by("title").only(*HUB_PLACE_FIELDS, "slug")
+        ),
     )
     terms = content_cache.remember(
         "whats-on-categories",

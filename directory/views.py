@@ -13,10 +13,12 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail.models import Site
 
+from website import content_cache
 from website.models import BasePage
 from website.page_views import serves
 from website.shared_cache import content_true_until
@@ -211,18 +213,20 @@ def whats_on_calendar(page: WhatsOnPage, request):
     if filters.errors:
         message = "\n".join(filters.errors.values())
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
-    found = timetable.feed_entries(request, filters, first, last, available)
-    content_true_until(whats_on.true_until(found, now))
-    name = calendar_name(page, filters, available)
-    body = calendar_feed.build(
-        found,
-        name,
-        page.get_full_url(request),
-        now,
-        first,
-        last,
-        host=calendar_feed.uid_domain(request),
-    )
+    page_url = page.get_full_url(request)
+    host = calendar_feed.uid_domain(request)
+
+    def build() -> bytes:
+        found = timetable.feed_entries(request, filters, first, last, available)
+        name = calendar_name(page, filters, available)
+        return calendar_feed.build(found, name, page_url, now, first, last, host=host)
+
+    # Writing iCalendar costs more than reading the entries: the feed is kept whole with the
+    # shared content for the day, as the entries are (a publish starts a new generation). It
+    # lists the whole day's sessions, ended or not, so it changes only when the day does.
+    key = f"whats-on-feed:{page_url}:{host}:{get_language()}:{filters.link() or '-'}:{first}"
+    body = content_cache.remember(key, build)
+    content_true_until(whats_on.true_until([], now))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="whats-on.ics"'
     return response

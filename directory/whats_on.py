@@ -25,7 +25,7 @@ WINDOW_DAYS = 28
 WEEK_DAYS = 7
 # /whats-on/ shows a week at a time (from today, or from `from`), this many entries a page: a
 # week of every hub's sessions is thousands of lines, more than anyone reads or a phone wants.
-PAGE_SIZE = 100
+PAGE_SIZE = 50
 
 BOOK = "book"
 DROP_IN = "drop-in"
