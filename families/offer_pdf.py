@@ -5,6 +5,7 @@ Stylesheets, fonts and images come from the site's own static and media files on
 from the network: a page cannot make the server fetch an address an editor typed, and the PDF
 does not depend on any other host being up."""
 
+import logging
 import mimetypes
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -12,8 +13,11 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 
-import weasyprint
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+# WeasyPrint tells every step of every document at INFO, from its import on: not news.
+logging.getLogger("weasyprint").setLevel(logging.WARNING)
+
+import weasyprint  # noqa: E402
+from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: E402
 
 FILENAME = "start-for-life-offer.pdf"
 
