@@ -10,7 +10,11 @@ per hub (200 hubs: 19,000, for 20,000 in all) are added in bulk as bench_service
 directory's other services that hold no sessions. Figures are with the shared content cache
 warm (as after the first request since the last publish); `first_after_publish` times the
 request that builds the week after a new content generation. The query counts must be the same
-at every size. Sizes: WHATS_ON_BENCH_HUBS="20,200"."""
+at every size. Sizes: WHATS_ON_BENCH_HUBS="20,200".
+
+Run it with REDIS_URL set, as production keeps the shared content in Redis: without it, Django's
+memory cache keeps 300 entries, and at this size the schedules of the services alone push the
+timetable's days out before the next request reads them."""
 
 import os
 import random
