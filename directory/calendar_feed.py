@@ -2,11 +2,15 @@
 times in Europe/London with its VTIMEZONE, a cancelled session as STATUS:CANCELLED with the
 reason, so a subscribed calendar shows the change instead of silently dropping the event."""
 
+import ipaddress
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
+from django.http.request import split_domain_port
 from django.utils.translation import gettext
+
+from wagtail.models import Site
 
 import icalendar
 
@@ -17,12 +21,39 @@ PRODUCT_ID = "-//Harbour//What's on//EN"
 REFRESH_HOURS = 6
 
 
+def uid_domain(request) -> str:
+    """The domain that makes the events' UIDs unique in the world (RFC 5545 advises one the
+    publisher owns) and the same on every fetch: the Wagtail Site's hostname when it is a
+    real domain name, else the host the request came to (a site left as "localhost" but
+    served under the council's name)."""
+    site = Site.find_for_request(request)
+    if site is not None and _is_domain_name(site.hostname):
+        return site.hostname.lower()
+    domain, _port = split_domain_port(request.get_host())
+    return domain.lower()
+
+
+def _is_domain_name(hostname: str) -> bool:
+    if not hostname or "." not in hostname:
+        return False
+    try:
+        ipaddress.ip_address(hostname.strip("[]"))
+    except ValueError:
+        return True
+    return False
+
+
 def build(
-    entries: Iterable[Entry], name: str, page_url: str, now: datetime, first: date, last: date
+    entries: Iterable[Entry],
+    name: str,
+    page_url: str,
+    now: datetime,
+    first: date,
+    last: date,
+    host: str,
 ) -> bytes:
     """The feed of `entries` (from `first` to `last`), named `name`, linking to `page_url` (an
-    absolute address: its host names the events' UIDs)."""
-    host = urlsplit(page_url).hostname or "harbour"
+    absolute address); `host` (uid_domain) names the events' UIDs."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")

@@ -49,8 +49,11 @@ class Choices:
 
 
 def choices() -> Choices:
-    hubs = list(
-        FamilyHubPage.objects.live().public().order_by("title").only(*HUB_PLACE_FIELDS, "slug")
+    hubs = content_cache.remember(
+        "whats-on-hubs",
+        lambda: list(
+            FamilyHubPage.objects.live().public().order_by("title").only(*HUB_PLACE_FIELDS, "slug")
+        ),
     )
     terms = content_cache.remember(
         "whats-on-categories",
@@ -106,6 +109,153 @@ def entries(
     if now is not None:
         found = [entry for entry in found if entry.ends_at > now]
     return sorted(found, key=whats_on.sort_key)
+
+
+@dataclass(frozen=True)
+class TimetablePage:
+    """One page of the timetable: its entries and where they sit among all that fit."""
+
+    entries: list[whats_on.Entry]
+    # Every entry from the first to the last day shown that fits and has not ended.
+    count: int
+    page: int
+    pages: int
+    first: date
+    last: date
+    # How long the page stays true: every one of today's entries still to end counts, since
+    # the count and the pages move when one does.
+    true_until: datetime
+
+    @property
+    def first_number(self) -> int:
+        return (self.page - 1) * whats_on.PAGE_SIZE + 1 if self.entries else 0
+
+    @property
+    def last_number(self) -> int:
+        return self.first_number + len(self.entries) - 1 if self.entries else 0
+
+
+def timetable_page(
+    request,
+    filters: whats_on.Filters,
+    today: date,
+    available: Choices,
+    now: datetime,
+) -> TimetablePage:
+    """The page of the timetable that `filters` ask for: the week (or the day) they show, at
+    the page they ask for (the last one if they ask beyond it)."""
+    first, last = filters.shown_days(today)
+    return _page_of(
+        _KeptDays.for_filters(request, filters, available),
+        first,
+        last,
+        today,
+        now,
+        filters.page,
+        whats_on.PAGE_SIZE,
+    )
+
+
+def feed_entries(
+    request, filters: whats_on.Filters, first: date, last: date, available: Choices
+) -> list[whats_on.Entry]:
+    """Every entry from `first` to `last` (or the day chosen) for a calendar feed, from the
+    same days kept as the timetable's pages."""
+    if filters.day:
+        first = last = filters.day
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    kept = _KeptDays.for_filters(request, filters, available).entries(days)
+    return [entry for day in days for entry in kept[day]]
+
+
+def _page_of(kept, first, last, today, now, asked: int, size: int) -> TimetablePage:
+    """Entries `size` a page from `first` to `last`, at page `asked`. A page reads the days'
+    counts, today's entries (some may have ended) and the days its entries fall on, not the
+    whole week."""
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    counts = kept.counts(days)
+    still_today = []
+    if today in counts:
+        still_today = [entry for entry in kept.entries([today])[today] if entry.ends_at > now]
+        counts[today] = len(still_today)
+    count = sum(counts.values())
+    pages = max(1, -(-count // size))
+    page = min(asked, pages)
+    offset = (page - 1) * size
+    wanted, before = [], 0
+    for day in days:
+        if counts[day] and before < offset + size and before + counts[day] > offset:
+            wanted.append(day)
+        before += counts[day]
+    read = kept.entries([day for day in wanted if day != today])
+    found, before = [], 0
+    for day in days:
+        on_day = still_today if day == today else read.get(day, [])
+        if day in wanted:
+            found += on_day[max(0, offset - before) : offset + size - before]
+        before += counts[day]
+    return TimetablePage(
+        entries=found,
+        count=count,
+        page=page,
+        pages=pages,
+        first=first,
+        last=last,
+        true_until=whats_on.true_until(still_today + found, now),
+    )
+
+
+class _KeptDays:
+    """Timetable entries day by day, each day kept with the shared content
+    (website/content_cache.py) for the generation (a publish, a closure or a change to a
+    session starts a new one), and each day's count kept apart, so a page can find where it
+    starts without reading every day's entries. `name` must say everything the entries
+    depend on; `build(first, last)` builds them, in time order."""
+
+    def __init__(self, request, name: str, build):
+        self.prefix = f"timetable-day:{_site_key(request)}:{get_language()}:{name}"
+        self.build = build
+        # Days built in this request: a miss on the counts builds the entries once, not
+        # again when the page then reads them.
+        self.built: dict[date, list[whats_on.Entry]] = {}
+
+    @classmethod
+    def for_filters(cls, request, filters: whats_on.Filters, available: Choices):
+        kept = whats_on.Filters(
+            hub=filters.hub,
+            age=filters.age,
+            pregnancy=filters.pregnancy,
+            category=filters.category,
+            service=filters.service,
+        )
+        return cls(
+            request,
+            f"whats-on:{kept.link() or '-'}",
+            lambda first, last: entries(request, kept, first, last, available),
+        )
+
+    def entries(self, days: list[date]) -> dict[date, list[whats_on.Entry]]:
+        known = {day: self.built[day] for day in days if day in self.built}
+        rest = [day for day in days if day not in known]
+        if rest:
+            known.update(content_cache.remember_many(self.prefix, rest, self._build))
+        return known
+
+    def counts(self, days: list[date]) -> dict[date, int]:
+        def count(missing: list[date]) -> dict[date, int]:
+            return {day: len(found) for day, found in self.entries(missing).items()}
+
+        return content_cache.remember_many(f"{self.prefix}:count", days, count)
+
+    def _build(self, days: list[date]) -> dict[date, list[whats_on.Entry]]:
+        built = {day: [] for day in days}
+        if not days:
+            return built
+        for entry in self.build(min(days), max(days)):
+            if entry.sitting.day in built:
+                built[entry.sitting.day].append(entry)
+        self.built.update(built)
+        return built
 
 
 def in_categories(codes) -> Q:
@@ -246,18 +396,21 @@ def hub_week(request, hub: FamilyHubPage, today: date, now: datetime) -> list[wh
     return _still_to_come(content_cache.remember(key, read, remember_if=lambda week: True), now)
 
 
-def week_of(request, services, name: str, today: date, now: datetime) -> list[whats_on.Day]:
-    """The next seven days of sessions of `services` (a queryset of service pages, say a
-    topic's), by day. Kept with the shared content for the day under `name`, which must say
-    everything `services` depends on, as a hub's week is."""
+def week_of(request, services, name: str, today: date, now: datetime, shown: int) -> TimetablePage:
+    """The next `shown` sessions of `services` (a queryset of service pages, say a topic's)
+    in the seven days from today, and how many there are in all. Kept with the shared content
+    day by day under `name`, which must say everything `services` depends on."""
 
-    def read() -> list[whats_on.Entry]:
+    def build(first: date, last: date) -> list[whats_on.Entry]:
         chosen = list(with_sessions(services).only(*SERVICE_FIELDS))
-        last = today + timedelta(days=whats_on.WEEK_DAYS - 1)
-        return sorted(_entries_of(request, chosen, today, last), key=whats_on.sort_key)
+        return sorted(_entries_of(request, chosen, first, last), key=whats_on.sort_key)
 
-    key = f"week-of:{_site_key(request)}:{get_language()}:{name}:{today.isoformat()}"
-    return _still_to_come(content_cache.remember(key, read, remember_if=lambda week: True), now)
+    last = today + timedelta(days=whats_on.WEEK_DAYS - 1)
+    found = _page_of(
+        _KeptDays(request, f"week-of:{name}", build), today, last, today, now, 1, shown
+    )
+    content_true_until(found.true_until)
+    return found
 
 
 def today_everywhere(request, today: date, now: datetime) -> list[whats_on.Entry]:

@@ -13,10 +13,12 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail.models import Site
 
+from website import content_cache
 from website.models import BasePage
 from website.page_views import serves
 from website.shared_cache import content_true_until
@@ -138,21 +140,26 @@ def _whats_on_state(page: WhatsOnPage, request):
 
 @serves(WhatsOnPage)
 def whats_on_timetable(page: WhatsOnPage, request):
-    """/whats-on/: the next four weeks of sessions and events, by day, with filters. A value
+    """/whats-on/: a week of sessions and events (from today, or `from`), by day, a page at a
+    time, with filters and links to the weeks before and after within the four weeks. A value
     that cannot be used is said at the top, and left out (400, so no cache keeps it)."""
     now, available, filters, first, last = _whats_on_state(page, request)
-    found = timetable.entries(request, filters, first, last, available, now)
-    content_true_until(whats_on.true_until(found, now))
-    query = urlencode(filters.query_pairs())
+    today = first
+    shown = timetable.timetable_page(request, filters, today, available, now)
+    content_true_until(shown.true_until)
     feed_url = page.get_full_url(request) + page.reverse_subpage(CALENDAR_ROUTE)
+    page_url = page.get_url(request)
     context = {
         **page.get_context(request),
         "filters": filters,
         "error_list": [
             {"field": name, "message": message} for name, message in filters.errors.items()
         ],
-        "days": whats_on.by_day(found),
-        "count": len(found),
+        "shown": shown,
+        "days": whats_on.by_day(shown.entries),
+        "count": shown.count,
+        "shown_range": _shown_range(shown),
+        "pagination": _timetable_links(page_url, filters, shown, today, last),
         "hub_choices": [(hub.slug, hub.title) for hub in available.hubs],
         "category_choices": available.categories,
         "date_choices": [
@@ -160,11 +167,41 @@ def whats_on_timetable(page: WhatsOnPage, request):
             for day in (first + timedelta(days=n) for n in range((last - first).days + 1))
         ],
         "age_choices": [(str(age), str(age)) for age in range(service_filters.MAX_AGE + 1)],
-        "subscribe": whats_on.calendar_links(feed_url, query),
-        "structured_data": timetable.event_structured_data(found, request),
+        "subscribe": whats_on.calendar_links(feed_url, urlencode(filters.query_pairs())),
+        "structured_data": timetable.event_structured_data(shown.entries, request),
     }
     status = 400 if filters.errors else 200
     return TemplateResponse(request, "directory/whats_on_page.html", context, status=status)
+
+
+def _shown_range(shown: timetable.TimetablePage) -> str:
+    if shown.first == shown.last:
+        return opening_hours.format_date(shown.first)
+    return _("%(first)s to %(last)s") % {
+        "first": opening_hours.format_date(shown.first),
+        "last": opening_hours.format_date(shown.last),
+    }
+
+
+def _timetable_links(page_url: str, filters, shown, today, last) -> dict:
+    """The addresses of the page before and after this one, and of the weeks before and after
+    within the four weeks (plain links: they work without JavaScript)."""
+
+    def url(start, number=1) -> str:
+        query = filters.link(start if start != today else None, number)
+        return f"{page_url}?{query}#timetable" if query else f"{page_url}#timetable"
+
+    links = {}
+    if shown.page > 1:
+        links["previous_page"] = url(shown.first, shown.page - 1)
+    if shown.page < shown.pages:
+        links["next_page"] = url(shown.first, shown.page + 1)
+    if not filters.day:
+        if shown.first > today:
+            links["earlier"] = url(max(today, shown.first - timedelta(days=whats_on.WEEK_DAYS)))
+        if shown.last < last:
+            links["later"] = url(shown.last + timedelta(days=1))
+    return links
 
 
 @serves(WhatsOnPage, CALENDAR_ROUTE)
@@ -176,10 +213,20 @@ def whats_on_calendar(page: WhatsOnPage, request):
     if filters.errors:
         message = "\n".join(filters.errors.values())
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
-    found = timetable.entries(request, filters, first, last, available)
-    content_true_until(whats_on.true_until(found, now))
-    name = calendar_name(page, filters, available)
-    body = calendar_feed.build(found, name, page.get_full_url(request), now, first, last)
+    page_url = page.get_full_url(request)
+    host = calendar_feed.uid_domain(request)
+
+    def build() -> bytes:
+        found = timetable.feed_entries(request, filters, first, last, available)
+        name = calendar_name(page, filters, available)
+        return calendar_feed.build(found, name, page_url, now, first, last, host=host)
+
+    # Writing iCalendar costs more than reading the entries: the feed is kept whole with the
+    # shared content for the day, as the entries are (a publish starts a new generation). It
+    # lists the whole day's sessions, ended or not, so it changes only when the day does.
+    key = f"whats-on-feed:{page_url}:{host}:{get_language()}:{filters.link() or '-'}:{first}"
+    body = content_cache.remember(key, build)
+    content_true_until(whats_on.true_until([], now))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="whats-on.ics"'
     return response

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
+from urllib.parse import urlencode
 
 from django.utils.translation import gettext
 
@@ -22,6 +23,9 @@ from .service_filters import parse_age
 # How far ahead the timetable looks: four weeks from today.
 WINDOW_DAYS = 28
 WEEK_DAYS = 7
+# /whats-on/ shows a week at a time (from today, or from `from`), this many entries a page: a
+# week of every hub's sessions is thousands of lines, more than anyone reads or a phone wants.
+PAGE_SIZE = 50
 
 BOOK = "book"
 DROP_IN = "drop-in"
@@ -188,6 +192,10 @@ class Filters:
     pregnancy: bool = False
     category: str = ""
     service: int | None = None
+    # The first day of the week shown (None: today) and the page of it: where the timetable
+    # is, not what it is filtered by, so neither is in query_pairs (the feeds' filters).
+    start: date | None = None
+    page: int = 1
     # {field: message} for values that could not be used.
     errors: dict[str, str] = field(default_factory=dict)
 
@@ -218,6 +226,23 @@ class Filters:
             pairs.append(("service", str(self.service)))
         return pairs
 
+    def shown_days(self, today: date) -> tuple[date, date]:
+        """The first and last day the timetable shows: the day chosen, or the week from
+        `start` (today by default), cut at the end of the four weeks."""
+        if self.day:
+            return self.day, self.day
+        first = self.start or today
+        return first, min(first + timedelta(days=WEEK_DAYS - 1), window(today)[1])
+
+    def link(self, start: date | None = None, page: int = 1) -> str:
+        """The query string of this timetable from `start` (the week) at `page`."""
+        pairs = self.query_pairs()
+        if start is not None and not self.day:
+            pairs.append(("from", start.isoformat()))
+        if page > 1:
+            pairs.append(("page", str(page)))
+        return urlencode(pairs)
+
 
 def window(today: date) -> tuple[date, date]:
     return today, today + timedelta(days=WINDOW_DAYS - 1)
@@ -229,29 +254,15 @@ def parse_filters(
     hub_slugs: Iterable[str],
     category_codes: Iterable[str],
 ) -> Filters:
-    """Read the query string: `date` (YYYY-MM-DD, within the next four weeks), `hub` (a hub's
+    """Read the query string: `date` (YYYY-MM-DD, within the next four weeks), `from` (the
+    first day of the week shown, the same way), `page` (of that week's entries), `hub` (a hub's
     slug), `age` (whole years, or "pregnancy"), `category` (a category's code), `service` (a
     service's id, for its calendar feed). A value that cannot be used gets a message in
     `errors` and is not applied."""
     errors: dict[str, str] = {}
     first, last = window(today)
 
-    day = None
-    raw_date = (params.get("date") or "").strip()
-    if raw_date:
-        try:
-            day = date.fromisoformat(raw_date)
-        except ValueError:
-            errors["date"] = gettext("Enter a date as year-month-day, for example %(example)s") % {
-                "example": first.isoformat()
-            }
-        else:
-            if not first <= day <= last:
-                errors["date"] = gettext("Choose a date from %(first)s to %(last)s") % {
-                    "first": hours.format_date(first),
-                    "last": hours.format_date(last),
-                }
-                day = None
+    day = _parse_day(params, "date", first, last, errors)
 
     hub = (params.get("hub") or "").strip()
     if hub and hub not in set(hub_slugs):
@@ -273,6 +284,16 @@ def parse_filters(
         errors["category"] = gettext("Choose a category from the list")
         category = ""
 
+    start = _parse_day(params, "from", first, last, errors)
+
+    page = 1
+    raw_page = (params.get("page") or "").strip()
+    if raw_page:
+        if raw_page.isdigit() and 0 < int(raw_page) < 10_000:
+            page = int(raw_page)
+        else:
+            errors["page"] = gettext("That page of the timetable was not found")
+
     service = None
     raw_service = (params.get("service") or "").strip()
     if raw_service:
@@ -281,7 +302,29 @@ def parse_filters(
         else:
             errors["service"] = gettext("That service was not found")
 
-    return Filters(day, hub, age, pregnancy, category, service, errors)
+    return Filters(day, hub, age, pregnancy, category, service, start, page, errors)
+
+
+def _parse_day(
+    params: Mapping[str, str], name: str, first: date, last: date, errors: dict[str, str]
+) -> date | None:
+    raw = (params.get(name) or "").strip()
+    if not raw:
+        return None
+    try:
+        day = date.fromisoformat(raw)
+    except ValueError:
+        errors[name] = gettext("Enter a date as year-month-day, for example %(example)s") % {
+            "example": first.isoformat()
+        }
+        return None
+    if not first <= day <= last:
+        errors[name] = gettext("Choose a date from %(first)s to %(last)s") % {
+            "first": hours.format_date(first),
+            "last": hours.format_date(last),
+        }
+        return None
+    return day
 
 
 def calendar_links(feed_url: str, query: str) -> dict:

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -18,7 +19,7 @@ from directory.models import ServicePage, TaxonomyTerm
 from news.models import NewsTopic
 from website.fields import optional_link
 from website.models import BasePage
-from website.page_views import serve_page
+from website.page_views import PAGE_URL, serve_page
 
 from .panels import OfferReviewPanel
 
@@ -137,7 +138,10 @@ class TopicPage(BasePage):
         return serve_page(self, request, *args, **kwargs)
 
 
-class StartForLifeOfferPage(BasePage):
+OFFER_PDF_ROUTE = "pdf"
+
+
+class StartForLifeOfferPage(RoutablePageMixin, BasePage):
     """The council's Start for Life offer (support from pregnancy to age 2), assembled from the
     directory by section (families.offer): each section names a category, and lists the
     directory's services in it for pregnancy and the first two years, from the services' own
@@ -166,8 +170,15 @@ class StartForLifeOfferPage(BasePage):
     class Meta:
         verbose_name = "Start for Life offer page"
 
-    def serve(self, request, *args, **kwargs):
-        return serve_page(self, request, *args, **kwargs)
+    @path("")
+    def offer(self, request):
+        """The offer (families.views.start_for_life_offer)."""
+        return serve_page(self, request, PAGE_URL)
+
+    @path("pdf/", name=OFFER_PDF_ROUTE)
+    def pdf(self, request):
+        """The offer as a PDF (families.views.start_for_life_offer_pdf)."""
+        return serve_page(self, request, OFFER_PDF_ROUTE)
 
 
 class OfferSection(Orderable):

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.db.models import Q
 from django.utils import timezone
 
-from directory import opening_hours, timetable
+from directory import opening_hours, timetable, whats_on
 from directory.models import ServiceIndexPage
 from directory.service_search import (
     CATEGORY_FACET,
@@ -27,6 +27,8 @@ from search.faceted import SORT_NEAREST, SORT_RELEVANCE, FacetedQuery, faceted_s
 # How many services a topic page lists before linking to the directory for the rest.
 SERVICES_SHOWN = 10
 NEWS_SHOWN = 3
+# A topic's week lists its next sessions, not every one: the rest are in What's on.
+WEEK_SHOWN = 20
 
 
 @dataclass
@@ -92,13 +94,14 @@ def topic_services(topic, point: tuple[float, float] | None) -> TopicServices:
     return found
 
 
-def topic_week(topic, request) -> list:
-    """The next seven days of sessions of the topic's services (all of them, not only those
-    the page lists), by day, from the same timetable as /whats-on/."""
+def topic_week(topic, request) -> dict:
+    """The next sessions in the seven days from today of the topic's services (all of them,
+    not only those the page lists), by day, from the same timetable as /whats-on/: at most
+    WEEK_SHOWN of them, and how many there are in all."""
     codes = tuple(term.code for term in topic.categories.all())
     index = ServiceIndexPage.objects.live().first()
     if not codes or index is None:
-        return []
+        return {"days": [], "count": 0, "shown": 0}
     services = (
         listed_services(index)
         .filter(ages_filter(topic.minimum_age, topic.maximum_age, topic.pregnancy))
@@ -106,7 +109,13 @@ def topic_week(topic, request) -> list:
     )
     now = timezone.now()
     today = timezone.localdate(now, timezone=opening_hours.LONDON)
-    return timetable.week_of(request, services, f"topic:{topic.pk}", today, now)
+    found = timetable.week_of(request, services, f"topic:{topic.pk}", today, now, WEEK_SHOWN)
+    return {
+        "days": whats_on.by_day(found.entries),
+        "count": found.count,
+        "shown": len(found.entries),
+        "whats_on": timetable.whats_on_links(request).get("url", ""),
+    }
 
 
 def featured(service) -> ServiceResult | None:

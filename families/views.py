@@ -2,13 +2,16 @@
 the page models, so the models do not import them (FamiliesConfig.ready() imports this module,
 which registers the view with website.page_views)."""
 
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 
 from directory.forms import PostcodeForm
 from directory.views import keep_out_of_caches
 from website.page_views import serves
 
-from .models import StartForLifeOfferPage, TopicPage
+from . import offer_pdf
+from .models import OFFER_PDF_ROUTE, StartForLifeOfferPage, TopicPage
 from .offer import offer_sections
 from .topic_content import featured, latest_news, topic_services, topic_week
 
@@ -45,7 +48,23 @@ def topic_page(page: TopicPage, request, *args, **kwargs):
 def start_for_life_offer(page: StartForLifeOfferPage, request, *args, **kwargs):
     """The offer, section by section, from the directory."""
     context = {
-        **page.get_context(request, *args, **kwargs),
-        "offer_sections": offer_sections(page),
+        **_offer_context(page, request),
+        "pdf_url": page.url + page.reverse_subpage(OFFER_PDF_ROUTE),
     }
-    return TemplateResponse(request, page.get_template(request, *args, **kwargs), context)
+    return TemplateResponse(request, page.get_template(request), context)
+
+
+@serves(StartForLifeOfferPage, OFFER_PDF_ROUTE)
+def start_for_life_offer_pdf(page: StartForLifeOfferPage, request):
+    """The offer as an A4 PDF handout, from the same HTML as the page (families.offer_pdf)."""
+    html = render_to_string(
+        page.get_template(request), _offer_context(page, request), request=request
+    )
+    body = offer_pdf.render(html, base_url=page.get_full_url(request))
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{offer_pdf.FILENAME}"'
+    return response
+
+
+def _offer_context(page: StartForLifeOfferPage, request) -> dict:
+    return {**page.get_context(request), "offer_sections": offer_sections(page)}

@@ -13,6 +13,7 @@ import icalendar
 import pytest
 import time_machine
 
+from directory import whats_on
 from directory.models import HubDateException, HubEvent, WhatsOnPage
 from tests.directory.factories import WEEKDAYS_9_TO_5, hub_index, make_hub
 from tests.directory.service_factories import make_service, service_index
@@ -37,6 +38,20 @@ def entries(response) -> list[str]:
 
 def days(response) -> list[str]:
     return [h.get_text(strip=True) for h in soup(response).select(".whats-on__day")]
+
+
+def whole_timetable(client, path: str) -> list[str]:
+    """Every entry of the four weeks, as a family reaches them: following "Next page" and
+    "Next 7 days" from `path`."""
+    found, url = [], path
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200
+        found += entries(response)
+        nav = soup(response).select_one(".whats-on__pages")
+        links = {a.get_text(strip=True): a["href"] for a in nav.select("a")} if nav else {}
+        url = links.get("Next page") or links.get("Next 7 days")
+    return found
 
 
 def whats_on_page(home_page) -> WhatsOnPage:
@@ -100,13 +115,31 @@ def setup(home_page):
 
 
 @time_machine.travel(MONDAY_8AM, tick=False)
-def test_timetable_lists_the_next_four_weeks_by_day(client, setup):
+def test_timetable_lists_a_week_by_day_and_links_to_the_next_weeks(client, setup):
     response = client.get("/whats-on/")
     assert response.status_code == 200
-    assert days(response)[:2] == ["Tuesday 24 November", "Thursday 26 November"]
-    # Four Tuesdays at each hub and four Thursdays: 12, in time order within a day.
+    assert days(response) == ["Tuesday 24 November", "Thursday 26 November"]
+    page = soup(response)
+    assert page.select_one(".whats-on__range").get_text(strip=True) == (
+        "Monday 23 November to Sunday 29 November"
+    )
+    assert page.select_one("#timetable [role=status]").get_text(strip=True) == (
+        "3 sessions and events"
+    )
+    assert [a.get_text(strip=True) for a in page.select(".whats-on__pages")[0].select("a")] == [
+        "Next 7 days"
+    ]
+    later = client.get("/whats-on/?from=2026-11-30")
+    assert days(later) == ["Tuesday 1 December", "Thursday 3 December"]
+    assert [
+        a.get_text(strip=True) for a in soup(later).select(".whats-on__pages")[0].select("a")
+    ] == [
+        "Earlier days",
+        "Next 7 days",
+    ]
+    # Four Tuesdays at each hub and four Thursdays in the four weeks: 12.
+    assert len(whole_timetable(client, "/whats-on/")) == 12
     found = entries(response)
-    assert len(found) == 12
     assert (
         found[0] == "9:30am to 11:30am Baby clinic Bilston Family Hub Drop in, no need to book Free"
     )
@@ -132,19 +165,52 @@ def test_a_hub_closure_cancels_its_sessions_with_the_reason(client, setup):
 
 
 @time_machine.travel(MONDAY_8AM, tick=False)
+def test_a_long_week_is_shown_a_page_at_a_time(client, setup, monkeypatch):
+    monkeypatch.setattr(whats_on, "PAGE_SIZE", 2)
+    first = client.get("/whats-on/")
+    status = soup(first).select_one("#timetable [role=status]").get_text(" ", strip=True)
+    assert " ".join(status.split()) == "Showing 1 to 2 of 3 sessions and events"
+    assert len(entries(first)) == 2
+    links = {a.get_text(strip=True): a["href"] for a in soup(first).select(".whats-on__pages a")}
+    assert links["Next page"] == "/whats-on/?page=2#timetable"
+    second = client.get(links["Next page"])
+    assert entries(second) == [entries(client.get("/whats-on/?date=2026-11-26"))[0]]
+    assert "Previous page" in second.content.decode()
+    # Past the last page: the last page, not an empty one.
+    assert entries(client.get("/whats-on/?page=9")) == entries(second)
+    # Filters and the week carry into the links.
+    later = soup(client.get("/whats-on/?from=2026-11-30&category=health-and-wellbeing&age=0"))
+    assert len(later.select(".whats-on__entry")) == 2
+    hrefs = [a["href"] for a in later.select(".whats-on__pages a")]
+    assert hrefs[:2] == [
+        "/whats-on/?age=0&category=health-and-wellbeing#timetable",  # earlier: this week
+        "/whats-on/?age=0&category=health-and-wellbeing&from=2026-12-07#timetable",
+    ]
+
+
+@time_machine.travel(MONDAY_8AM, tick=False)
+def test_a_closure_published_after_the_timetable_was_read_shows_at_once(client, setup):
+    assert "Cancelled" not in entries(client.get("/whats-on/"))[0]
+    close(setup["Bilston"], TUESDAY, "a burst pipe")
+    assert entries(client.get("/whats-on/"))[0].startswith(
+        "9:30am to 11:30am Baby clinic Cancelled Closed for a burst pipe at Bilston Family Hub"
+    )
+
+
+@time_machine.travel(MONDAY_8AM, tick=False)
 def test_filters_by_hub_age_and_date(client, setup):
-    at_penn = entries(client.get("/whats-on/?hub=penn"))
+    at_penn = whole_timetable(client, "/whats-on/?hub=penn")
     assert len(at_penn) == 8 and all("Penn Family Hub" in entry for entry in at_penn)
-    teenagers = entries(client.get("/whats-on/?age=15"))
+    teenagers = whole_timetable(client, "/whats-on/?age=15")
     assert len(teenagers) == 4 and all("Teen drop-in" in entry for entry in teenagers)
-    babies = entries(client.get("/whats-on/?age=0&hub=bilston"))
+    babies = whole_timetable(client, "/whats-on/?age=0&hub=bilston")
     assert len(babies) == 4 and all("Baby clinic Bilston" in entry for entry in babies)
     thursday = client.get("/whats-on/?date=2026-11-26")
     assert days(thursday) == ["Thursday 26 November"]
     assert len(entries(thursday)) == 1
     assert entries(client.get("/whats-on/?age=pregnancy")) == []
     # A top-level category takes in the services filed under its children.
-    health = entries(client.get("/whats-on/?category=health-and-wellbeing"))
+    health = whole_timetable(client, "/whats-on/?category=health-and-wellbeing")
     assert len(health) == 8 and all("Baby clinic" in entry for entry in health)
 
 
@@ -158,6 +224,10 @@ def test_filters_by_hub_age_and_date(client, setup):
         ("age=99", "Choose an age from the list"),
         ("category=no-such-thing", "Choose a category from the list"),
         ("service=abc", "That service was not found"),
+        ("from=2027-03-01", "Choose a date from Monday 23 November to Sunday 20 December"),
+        ("from=soon", "Enter a date as year-month-day"),
+        ("page=0", "That page of the timetable was not found"),
+        ("page=two", "That page of the timetable was not found"),
     ],
 )
 @time_machine.travel(MONDAY_8AM, tick=False)
@@ -166,7 +236,7 @@ def test_bad_filters_answer_400_with_a_message_and_show_the_rest(client, setup, 
     assert response.status_code == 400
     summary = soup(response).select_one(".govuk-error-summary").get_text(" ", strip=True)
     assert message in summary
-    assert len(entries(response)) == 12  # the bad filter left out, everything shown
+    assert len(entries(response)) == 3  # the bad filter left out, this week shown
     feed = client.get(f"/whats-on/calendar/?{query}")
     assert feed.status_code == 400
     assert message in feed.content.decode()
@@ -195,6 +265,29 @@ def test_hub_feed_parses_and_shows_a_closure_as_cancelled(client, setup):
     assert {str(event["STATUS"]) for event in events[1:]} == {"CONFIRMED"}
     assert len({str(event["UID"]) for event in events}) == 4
     assert str(first["URL"]).startswith("http://testserver/services/baby-clinic/")
+
+
+@time_machine.travel(MONDAY_8AM, tick=False)
+def test_calendar_uids_are_named_by_the_sites_domain_and_stay_the_same(client, setup):
+    from wagtail.models import Site
+
+    def uids(host: str) -> list[str]:
+        feed = parse_feed(client.get("/whats-on/calendar/?hub=penn", HTTP_HOST=host))
+        return [str(event["UID"]) for event in feed.walk("VEVENT")]
+
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = "families.wulfrun.gov.uk"
+    site.save()
+    named = uids("families.wulfrun.gov.uk")
+    assert len(named) == 8
+    assert all(uid.endswith("@families.wulfrun.gov.uk") for uid in named)
+    assert uids("families.wulfrun.gov.uk") == named  # the same on every fetch
+    # A site still called "localhost", served under the council's name: the request's host.
+    site.hostname = "localhost"
+    site.save()
+    served = uids("hubs.example.org:8443")
+    assert all(uid.endswith("@hubs.example.org") for uid in served)
+    assert [uid.split("@")[0] for uid in served] == [uid.split("@")[0] for uid in named]
 
 
 @time_machine.travel(MONDAY_8AM, tick=False)
@@ -353,7 +446,7 @@ def test_queries_do_not_grow_with_hubs_and_services(client, setup, home_page):
     grow(20)
     client.get("/whats-on/")
     with_20 = timetable_queries(client, "/whats-on/")
-    assert len(entries(client.get("/whats-on/"))) > 20 * 4
+    assert len(whole_timetable(client, "/whats-on/")) > 20 * 4
     assert with_20 == with_2
 
 

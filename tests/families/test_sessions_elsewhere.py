@@ -92,3 +92,21 @@ def test_a_topic_shows_this_weeks_sessions_of_its_own_services_only(client, dire
     assert not any("Teen drop-in" in entry for entry in week)
     # This Tuesday's two sessions; next Tuesday is outside the seven days.
     assert len(week) == 2
+
+
+@time_machine.travel(TUESDAY_8AM, tick=False)
+def test_a_busy_topic_lists_its_next_sessions_and_says_how_many_there_are(
+    client, directory, home_page, monkeypatch
+):
+    from families import topic_content
+
+    monkeypatch.setattr(topic_content, "WEEK_SHOWN", 1)
+    babies = make_topic(
+        topic_index(home_page), "Babies", categories=["health-visiting"], maximum_age=2
+    )
+    response = client.get(babies.url)
+    week = entries(response, ".topic-week")
+    assert len(week) == 1 and week[0].startswith("9:30am to 11:30am Baby clinic")
+    section = BeautifulSoup(response.content, "html.parser").select_one(".topic-week")
+    assert "The next 1 of 2 sessions in the next 7 days." in " ".join(section.get_text().split())
+    assert section.find("a", string="See them all in What's on")["href"] == "/whats-on/"

@@ -1,0 +1,69 @@
+"""The Start for Life offer as a PDF, made by the server with WeasyPrint from the page's own
+HTML and its print stylesheet: the same handout a family gets from their browser's print.
+
+Stylesheets, fonts and images come from the site's own static and media files on disk, never
+from the network: a page cannot make the server fetch an address an editor typed, and the PDF
+does not depend on any other host being up."""
+
+import logging
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+
+# WeasyPrint tells every step of every document at INFO, from its import on: not news.
+logging.getLogger("weasyprint").setLevel(logging.WARNING)
+
+import weasyprint  # noqa: E402
+from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: E402
+
+FILENAME = "start-for-life-offer.pdf"
+
+
+class LocalFilesFetcher(URLFetcher):
+    """Reads /static/… and /media/… from disk; `data:` addresses as WeasyPrint does; refuses
+    everything else (the part is left out of the PDF, as a browser leaves out a broken image)."""
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        path = local_file(unquote(urlsplit(url).path))
+        if path is None:
+            raise ValueError(f"not one of the site's own files: {url}")
+        kind, _encoding = mimetypes.guess_type(path.name)
+        return URLFetcherResponse(
+            url,
+            body=path.read_bytes(),
+            headers={"Content-Type": kind or "application/octet-stream"},
+        )
+
+
+def local_file(path: str) -> Path | None:
+    """The file on disk that a static or media address names, or None."""
+    if path.startswith(settings.STATIC_URL):
+        name = path.removeprefix(settings.STATIC_URL)
+        collected = _inside(Path(settings.STATIC_ROOT), name)
+        if collected is not None:
+            return collected
+        found = finders.find(name)
+        return Path(found) if found else None
+    if path.startswith(settings.MEDIA_URL):
+        return _inside(Path(settings.MEDIA_ROOT), path.removeprefix(settings.MEDIA_URL))
+    return None
+
+
+def _inside(root: Path, name: str) -> Path | None:
+    root = root.resolve()
+    path = (root / name).resolve()
+    return path if path.is_relative_to(root) and path.is_file() else None
+
+
+def render(html: str, base_url: str) -> bytes:
+    """The PDF of `html`, laid out for print (A4 from the print stylesheet); `base_url` is
+    the page's absolute address, to resolve its relative links."""
+    document = weasyprint.HTML(
+        string=html, base_url=base_url, url_fetcher=LocalFilesFetcher(), media_type="print"
+    )
+    return document.write_pdf()
