@@ -5,6 +5,7 @@ which registers the view with website.page_views)."""
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 
 from directory.forms import PostcodeForm
 from directory.views import keep_out_of_caches
@@ -49,7 +50,9 @@ def start_for_life_offer(page: StartForLifeOfferPage, request, *args, **kwargs):
     """The offer, section by section, from the directory."""
     context = {
         **_offer_context(page, request),
-        "pdf_url": page.url + page.reverse_subpage(OFFER_PDF_ROUTE),
+        "pdf_url": (
+            page.url + page.reverse_subpage(OFFER_PDF_ROUTE) if offer_pdf.available() else ""
+        ),
     }
     return TemplateResponse(request, page.get_template(request), context)
 
@@ -57,6 +60,12 @@ def start_for_life_offer(page: StartForLifeOfferPage, request, *args, **kwargs):
 @serves(StartForLifeOfferPage, OFFER_PDF_ROUTE)
 def start_for_life_offer_pdf(page: StartForLifeOfferPage, request):
     """The offer as an A4 PDF handout, from the same HTML as the page (families.offer_pdf)."""
+    if not offer_pdf.available():
+        return HttpResponse(
+            gettext("The PDF of this page cannot be made just now: print the page instead."),
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
     html = render_to_string(
         page.get_template(request), _offer_context(page, request), request=request
     )

@@ -54,7 +54,7 @@ def test_the_offer_downloads_as_a_pdf_of_the_same_services(client, home_page):
 def test_the_pdf_reads_the_sites_own_files_and_never_the_network(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     (tmp_path / "photo.png").write_bytes(b"\x89PNG fake")
-    fetcher = offer_pdf.LocalFilesFetcher()
+    fetcher = offer_pdf.local_files_fetcher()
     fetched = fetcher.fetch("http://testserver/media/photo.png")
     assert fetched.headers.get_content_type() == "image/png"
     for address in (
@@ -64,3 +64,20 @@ def test_the_pdf_reads_the_sites_own_files_and_never_the_network(settings, tmp_p
     ):
         with pytest.raises(ValueError):
             fetcher.fetch(address)
+
+
+def test_without_pango_the_page_offers_no_pdf_and_its_address_says_why(
+    client, home_page, monkeypatch
+):
+    """WeasyPrint cannot load without Pango: the site still runs, with the print handout."""
+    build_directory(home_page)
+    offer = make_offer(topic_index(home_page), [("Infant feeding", "infant-feeding")])
+    monkeypatch.setattr(offer_pdf, "_weasyprint", lambda: None)
+
+    page = client.get(offer.url)
+    response = client.get(f"{offer.url}pdf/")
+
+    assert page.status_code == 200
+    assert "Download as PDF" not in page.content.decode()
+    assert response.status_code == 503
+    assert "print the page instead" in response.content.decode()
