@@ -81,7 +81,7 @@ class NewsReleaseIndexView(PageListingViewSet.index_view_class):
     def get_base_queryset(self):
         pages = super().get_base_queryset()
         return NewsReleasePage.with_release_state(
-            pages.select_related("owner").prefetch_related("topics")
+            pages.prefetch_related("owner__wagtail_userprofile", "topics")
         )
 
 

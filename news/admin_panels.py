@@ -72,6 +72,7 @@ class GoingLiveSoonPanel(Component):
             # One already due stays listed until the scheduler has published it.
             NewsReleasePage.with_release_state(NewsReleasePage.objects.filter(live=False))
             .filter(embargoed_until_annotation__isnull=False)
+            .prefetch_workflow_states()
             .order_by("embargoed_until_annotation", "pk")[:PANEL_ROWS]
         )
         return {"releases": releases}

@@ -462,15 +462,16 @@ class NewsReleasePage(BasePage):
 
     @classmethod
     def with_release_state(cls, queryset):
-        """`queryset` with what `state_label` needs, for a listing: one query for all the
-        go-live times, one for the workflow states, rather than two per release."""
+        """`queryset` with each release's approved go-live time, for a listing: one query for
+        them all rather than one per release. (`state_label` also reads the workflow states:
+        `prefetch_workflow_states()`, which Wagtail's page listing does already.)"""
         scheduled = Revision.page_revisions.filter(
             object_id=Cast(OuterRef("pk"), output_field=CharField()),
             approved_go_live_at__isnull=False,
         ).order_by("-created_at", "-pk")
         return queryset.annotate(
             embargoed_until_annotation=Subquery(scheduled.values("approved_go_live_at")[:1])
-        ).prefetch_workflow_states()
+        )
 
     @property
     def embargoed_until(self) -> datetime | None:
