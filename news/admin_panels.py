@@ -38,9 +38,7 @@ class AwaitingSignOffPanel(Component):
             .select_related("revision", "workflow_state__requested_by")
             .order_by("started_at")[:PANEL_ROWS]
         )
-        pages = NewsReleasePage.objects.in_bulk(
-            [int(state.revision.object_id) for state in states]
-        )
+        pages = NewsReleasePage.objects.in_bulk([int(state.revision.object_id) for state in states])
         rows = []
         for state in states:
             page = pages.get(int(state.revision.object_id))

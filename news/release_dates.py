@@ -32,7 +32,9 @@ class ReleaseState(StrEnum):
     LIVE = "live"
 
 
-def release_state(*, live: bool, in_sign_off: bool, embargoed_until: datetime | None) -> ReleaseState:
+def release_state(
+    *, live: bool, in_sign_off: bool, embargoed_until: datetime | None
+) -> ReleaseState:
     """Where a release stands for the comms team. A live release is live, whatever changes wait
     on it; one approved for a future time is embargoed; one waiting for an approver is in
     sign-off; anything else is a draft."""

@@ -69,7 +69,7 @@ def confirm_go_live(request, page):
     storage = messages.get_messages(request)
     title = page.get_admin_display_title()
     # Reading the queued messages marks them as used; the ones kept are added back.
-    earlier = [message for message in storage]
+    earlier = list(storage)
     for message in earlier:
         if message.level == messages.SUCCESS and title in str(message.message):
             continue

@@ -36,7 +36,9 @@ def menu_paths(user) -> set[tuple[str, ...]]:
 
 
 def places_named(text: str) -> list[tuple[str, ...]]:
-    return [tuple(part.strip(" .") for part in match.split(">")) for match in MENU_PLACE.findall(text)]
+    return [
+        tuple(part.strip(" .") for part in match.split(">")) for match in MENU_PLACE.findall(text)
+    ]
 
 
 def news_help_texts() -> list[tuple[str, str]]:
