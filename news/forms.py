@@ -6,13 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import TabbedInterface
 
 
 class NewsReleaseForm(WagtailAdminPageForm):
-    # The embargo is a field of its own near the top of the form, not the status panel's
-    # scheduling dialog, so that dialog's toggle is not offered.
-    show_schedule_publishing_toggle = False
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "go_live_at" in self.fields:
@@ -32,3 +29,13 @@ class NewsReleaseForm(WagtailAdminPageForm):
                 )
             )
         return go_live_at
+
+
+class ReleaseEditHandler(TabbedInterface):
+    """The release's tabs. The embargo is a field of its own near the top of the form, not the
+    status panel's scheduling dialog, so that dialog's "Edit schedule" toggle (which Wagtail
+    offers whenever the form has a go-live field) would open nothing: it is not offered."""
+
+    def get_form_class(self):
+        form_class = super().get_form_class()
+        return type(form_class.__name__, (form_class,), {"show_schedule_publishing_toggle": False})

@@ -17,6 +17,7 @@ from wagtail.admin.panels import (
     FieldPanel,
     InlinePanel,
     MultiFieldPanel,
+    ObjectList,
     PageChooserPanel,
     TitleFieldPanel,
 )
@@ -36,7 +37,7 @@ from website.pagination import pagination
 from website.sharing import SharingMetadata
 
 from .feeds import NewsReleaseAtomFeed, NewsReleaseRssFeed
-from .forms import NewsReleaseForm
+from .forms import NewsReleaseForm, ReleaseEditHandler
 from .listing import (
     InvalidListingParameter,
     parse_filters,
@@ -356,6 +357,14 @@ class NewsReleasePage(BasePage):
         *Page.settings_panels[1:],
     ]
     base_form_class = NewsReleaseForm
+    edit_handler = ReleaseEditHandler(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(BasePage.promote_panels, heading="Promote"),
+            ObjectList(settings_panels, heading="Settings"),
+        ],
+        base_form_class=NewsReleaseForm,
+    )
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("body"),
