@@ -26,7 +26,9 @@ def comms_server(live_server, home_page, django_user_model):
     index = NewsIndexPageFactory(parent=home_page, title="News", slug="news")
     index.save_revision().publish()
     for username, group in (("cara", COMMS_EDITORS), ("amir", COMMS_APPROVERS)):
-        user = django_user_model.objects.create_user(username, f"{username}@example.gov.uk", PASSWORD)
+        user = django_user_model.objects.create_user(
+            username, f"{username}@example.gov.uk", PASSWORD
+        )
         user.groups.add(Group.objects.get(name=group))
     return live_server.url
 
@@ -75,7 +77,9 @@ def test_comms_editor_embargoes_and_submits_an_approver_approves(browser, comms_
     editor_clicks.click(editor.get_by_role("link", name="Add news release"))
     editor.wait_for_url("**/add/news/newsreleasepage/**")
     editor.get_by_role("textbox", name="Headline").fill("Penn hub opens on Saturdays")
-    editor.get_by_role("textbox", name="Summary").fill("Penn Family Hub opens on Saturday mornings from January.")
+    editor.get_by_role("textbox", name="Summary").fill(
+        "Penn Family Hub opens on Saturday mornings from January."
+    )
     editor.get_by_role("textbox", name="Embargoed until").fill(go_live.strftime("%Y-%m-%d %H:%M"))
     editor.keyboard.press("Escape")  # close the date picker
     editor_clicks.click(editor.get_by_role("button", name="More actions"))
@@ -104,7 +108,8 @@ def test_comms_editor_embargoes_and_submits_an_approver_approves(browser, comms_
     assert f"Embargoed until {go_live_wording(go_live)}" in row.text_content()
     axe_within(approver, "table.listing")
     approver.goto(comms_server + "/admin/")
-    assert "Penn hub opens on Saturdays" in approver.locator("#news-going-live-soon-section").inner_text()
+    going_live_soon = approver.locator("#news-going-live-soon-section").inner_text()
+    assert "Penn hub opens on Saturdays" in going_live_soon
 
     print(f"clicks: comms editor {editor_clicks.count}, approver {approver_clicks.count}")
     context.close()
