@@ -15,8 +15,11 @@ COMMS_GROUPS = (COMMS_EDITORS, COMMS_APPROVERS)
 PANEL_ROWS = 10
 
 
-def is_comms_user(user) -> bool:
-    return user.is_superuser or user.groups.filter(name__in=COMMS_GROUPS).exists()
+def comms_groups_of(user) -> set[str]:
+    """The comms groups the user is in; a superuser counts as in both."""
+    if user.is_superuser:
+        return set(COMMS_GROUPS)
+    return set(user.groups.filter(name__in=COMMS_GROUPS).values_list("name", flat=True))
 
 
 class AwaitingSignOffPanel(Component):

@@ -8,9 +8,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_listing import NewsReleaseListingViewSet
-from .admin_panels import AwaitingSignOffPanel, GoingLiveSoonPanel, is_comms_user
+from .admin_panels import AwaitingSignOffPanel, GoingLiveSoonPanel, comms_groups_of
 from .models import NewsReleasePage, NewsTopic, PressContact
 from .release_dates import ReleaseState, approved_live_message, scheduled_message
+from .workflow import COMMS_APPROVERS
 
 
 class NewsTopicViewSet(SnippetViewSet):
@@ -43,10 +44,12 @@ register_snippet(NewsMenu)
 
 @hooks.register("construct_homepage_panels")
 def add_comms_panels(request, panels):
-    if not is_comms_user(request.user):
-        return
-    panels.append(AwaitingSignOffPanel(request.user))
-    panels.append(GoingLiveSoonPanel())
+    groups = comms_groups_of(request.user)
+    # Only approvers sign off: a comms editor would only ever see the panel empty.
+    if COMMS_APPROVERS in groups:
+        panels.append(AwaitingSignOffPanel(request.user))
+    if groups:
+        panels.append(GoingLiveSoonPanel())
 
 
 def confirm_go_live(request, page):

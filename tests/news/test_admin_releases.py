@@ -347,8 +347,7 @@ def test_dashboard_panels_for_comms_approvers_and_editors(
     going_live = editor_page.select_one("#news-going-live-soon-content")
     rows = [tr.get_text(" ", strip=True) for tr in going_live.select("tbody tr")]
     assert rows == [f"Embargoed news Embargoed until {EMBARGO_WORDS}"]
-    editor_awaiting = editor_page.select_one("#news-awaiting-sign-off-content")
-    assert "No news release is waiting for your sign-off." in editor_awaiting.get_text()
+    assert editor_page.select_one("#news-awaiting-sign-off-content") is None, "approvers only"
 
 
 def test_dashboard_panels_are_for_the_comms_groups_only(client, releases, django_user_model):
@@ -361,3 +360,12 @@ def test_dashboard_panels_are_for_the_comms_groups_only(client, releases, django
 
     assert "Awaiting your sign-off" not in page
     assert "Embargoed, going live soon" not in page
+
+
+def test_an_approver_with_nothing_to_sign_off_is_told_so(client, news_index, comms_approver):
+    page = html(as_user(client, comms_approver).get("/admin/"))
+
+    awaiting = page.select_one("#news-awaiting-sign-off-content").get_text(" ", strip=True)
+    going_live = page.select_one("#news-going-live-soon-content").get_text(" ", strip=True)
+    assert awaiting == "No news release is waiting for your sign-off."
+    assert going_live == "No embargoed news release is waiting to go live."
