@@ -8,7 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Subquery
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils import timezone
 
@@ -16,13 +17,14 @@ from wagtail.admin.panels import (
     FieldPanel,
     InlinePanel,
     MultiFieldPanel,
+    ObjectList,
     PageChooserPanel,
     TitleFieldPanel,
 )
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page, Revision
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -35,12 +37,19 @@ from website.pagination import pagination
 from website.sharing import SharingMetadata
 
 from .feeds import NewsReleaseAtomFeed, NewsReleaseRssFeed
+from .forms import NewsReleaseForm, ReleaseEditHandler
 from .listing import (
     InvalidListingParameter,
     parse_filters,
     parse_page_number,
 )
-from .release_dates import default_release_date
+from .release_dates import (
+    ReleaseState,
+    default_release_date,
+    go_live_wording,
+    release_state,
+    release_state_label,
+)
 from .release_metadata import release_metadata
 from .renditions import SHARE_IMAGE_SPEC, for_release_cards
 
@@ -270,8 +279,9 @@ def year_range(year: int) -> dict:
 
 
 class NewsReleasePage(BasePage):
-    """A press release. Embargo with Wagtail's "Go-live date/time" (Settings tab): until then it
-    is nowhere on the site, and `publish_scheduled` (every minute) makes it live."""
+    """A press release. Embargo it with "Embargoed until" (the page's go-live time, near the top
+    of the form): until then it is nowhere on the site, and `publish_scheduled` (every minute)
+    makes it live."""
 
     summary = models.TextField(
         max_length=300,
@@ -304,13 +314,21 @@ class NewsReleasePage(BasePage):
     press_contact = optional_link(
         PressContact,
         related_name="news_releases",
-        help_text="Who journalists should contact. Manage contacts under Snippets.",
+        help_text="Who journalists should contact. Manage contacts under News > Press contacts.",
     )
     topics = ParentalManyToManyField(NewsTopic, blank=True, related_name="news_releases")
 
     content_panels = [
         TitleFieldPanel("title", heading="Headline"),
         FieldPanel("summary"),
+        # The page's own go-live time, here rather than only behind the status panel's
+        # scheduling dialog: the embargo is the first thing a comms officer sets.
+        FieldPanel(
+            "go_live_at",
+            heading="Embargoed until",
+            help_text="Europe/London time (the UK's clock, with summer time). Leave blank to "
+            "publish as soon as it is approved. Until then the release is nowhere on the site.",
+        ),
         FieldPanel("release_date"),
         MultiFieldPanel(
             [
@@ -332,10 +350,31 @@ class NewsReleasePage(BasePage):
             help_text="Family hubs, services or other releases worth reading next.",
         ),
     ]
+    # The embargo is on the Content tab; the expiry stays here. (Wagtail's publishing panel would
+    # add a second go-live field to the same form.)
+    settings_panels = [
+        FieldPanel("expire_at", heading="Take down at"),
+        *Page.settings_panels[1:],
+    ]
+    base_form_class = NewsReleaseForm
+    edit_handler = ReleaseEditHandler(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(BasePage.promote_panels, heading="Promote"),
+            ObjectList(settings_panels, heading="Settings"),
+        ],
+        base_form_class=NewsReleaseForm,
+    )
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("body"),
         index.FilterField("release_date"),
+    ]
+
+    GO_LIVE_PREVIEW = "go-live"
+    preview_modes = [
+        ("", "Draft, with its sign-off state"),
+        (GO_LIVE_PREVIEW, "Preview as it will appear at go-live"),
     ]
 
     parent_page_types = ["news.NewsIndexPage"]
@@ -429,6 +468,59 @@ class NewsReleasePage(BasePage):
             or default_release_date(self.go_live_at, self.first_published_at)
             or timezone.now()
         )
+
+    @classmethod
+    def with_release_state(cls, queryset):
+        """`queryset` with each release's approved go-live time, for a listing: one query for
+        them all rather than one per release. (`state_label` also reads the workflow states:
+        `prefetch_workflow_states()`, which Wagtail's page listing does already.)"""
+        scheduled = Revision.page_revisions.filter(
+            object_id=Cast(OuterRef("pk"), output_field=CharField()),
+            approved_go_live_at__isnull=False,
+        ).order_by("-created_at", "-pk")
+        return queryset.annotate(
+            embargoed_until_annotation=Subquery(scheduled.values("approved_go_live_at")[:1])
+        )
+
+    @property
+    def embargoed_until(self) -> datetime | None:
+        """The go-live time an approver has approved, or None: a go-live time typed into a draft
+        is only a wish until it is approved."""
+        if hasattr(self, "embargoed_until_annotation"):
+            return self.embargoed_until_annotation
+        revision = self.scheduled_revision
+        return revision.approved_go_live_at if revision else None
+
+    @property
+    def release_state(self) -> ReleaseState:
+        return release_state(
+            live=self.live,
+            in_sign_off=self.workflow_in_progress,
+            embargoed_until=self.embargoed_until,
+        )
+
+    @property
+    def state_label(self) -> str:
+        """'Draft', 'In sign-off', 'Embargoed until 09:00 on Tuesday 8 December 2026', 'Live'."""
+        return release_state_label(self.release_state, self.embargoed_until)
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == self.GO_LIVE_PREVIEW:
+            # As the public will see it once live: dated from its go-live time, as publishing
+            # will date it.
+            self.release_date = self.display_date
+        return super().serve_preview(request, mode_name)
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        if mode_name != self.GO_LIVE_PREVIEW:
+            # The plain preview says where the release stands; the go-live one shows exactly
+            # what the public will see.
+            context.update(
+                preview_state=self.state_label,
+                preview_go_live=go_live_wording(self.go_live_at) if self.go_live_at else None,
+            )
+        return context
 
     def share_image(self):
         """The hero image's rendition for sharing and feeds, or None without one (or when its
