@@ -187,7 +187,7 @@ def live_stack():
 # caching, security, logging, through Django's and Wagtail's ORM only) and the admin's forms.
 SAME_ON_EVERY_ENGINE = (
     "tests/website/",
-    "tests/news/test_admin.py",
+    "tests/news/test_admin",
     "tests/news/test_workflow.py",
     "tests/directory/test_hub_admin.py",
     "tests/directory/test_admin_",
