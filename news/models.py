@@ -1,5 +1,5 @@
-"""News releases: the news index at /news/ (listing, filters, feeds), the releases under it,
-and the two snippets releases share: topics (a managed taxonomy) and press contacts."""
+"""News releases: the news index at /news/ (listing, filters, feeds) and the releases under it.
+The topics and press contacts they share are in news/snippets.py."""
 
 import hashlib
 from datetime import datetime
@@ -8,8 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import CharField, OuterRef, Subquery
-from django.db.models.functions import Cast
+from django.db.models import Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -21,10 +20,9 @@ from wagtail.admin.panels import (
     PageChooserPanel,
     TitleFieldPanel,
 )
-from wagtail.admin.widgets.slug import SlugInput
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, Revision
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -43,80 +41,16 @@ from .listing import (
     parse_filters,
     parse_page_number,
 )
-from .release_dates import (
-    ReleaseState,
-    default_release_date,
-    go_live_wording,
-    release_state,
-    release_state_label,
-)
+from .release_dates import default_release_date
 from .release_metadata import release_metadata
+from .release_state import ReleaseStateMixin
 from .renditions import SHARE_IMAGE_SPEC, for_release_cards
+from .snippets import NewsTopic, PressContact
 
 # Slugs the news index's own routes use (/news/feed/): a release there would never be reached.
 RESERVED_RELEASE_SLUGS = {"feed"}
 
 NOTES_TO_EDITORS_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
-
-
-class NewsTopic(models.Model):
-    """A topic from the comms team's managed list. Editors tick topics on a release; the
-    listing filters by a topic's slug (/news/?topic=consultations) and each has its own feed."""
-
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(
-        max_length=80,
-        unique=True,
-        help_text="Used in web addresses (/news/?topic=…). Changing it breaks links people "
-        "have shared and feeds people subscribe to.",
-    )
-    description = models.TextField(
-        blank=True,
-        max_length=300,
-        help_text="One sentence, shown when someone filters the news by this topic.",
-    )
-
-    panels = [
-        TitleFieldPanel("name", placeholder=False),
-        FieldPanel("slug", widget=SlugInput),
-        FieldPanel("description"),
-    ]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "news topic"
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class PressContact(models.Model):
-    """Who journalists call about a release. One contact serves many releases, so a change of
-    phone number is made once."""
-
-    name = models.CharField(max_length=120)
-    role = models.CharField(
-        max_length=160, blank=True, help_text="For example, 'Communications officer'."
-    )
-    phone = models.CharField(max_length=40, blank=True)
-    email = models.EmailField(blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("phone"), FieldPanel("email")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "press contact"
-
-    def __str__(self) -> str:
-        return f"{self.name}, {self.role}" if self.role else self.name
-
-    def clean(self):
-        super().clean()
-        if not (self.phone.strip() or self.email.strip()):
-            raise ValidationError(
-                "Give a phone number or an email address (or both), so journalists can reach "
-                "this person."
-            )
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -278,7 +212,7 @@ def year_range(year: int) -> dict:
     }
 
 
-class NewsReleasePage(BasePage):
+class NewsReleasePage(ReleaseStateMixin, BasePage):
     """A press release. Embargo it with "Embargoed until" (the page's go-live time, near the top
     of the form): until then it is nowhere on the site, and `publish_scheduled` (every minute)
     makes it live."""
@@ -369,12 +303,6 @@ class NewsReleasePage(BasePage):
         *BasePage.search_fields,
         index.SearchField("body"),
         index.FilterField("release_date"),
-    ]
-
-    GO_LIVE_PREVIEW = "go-live"
-    preview_modes = [
-        ("", "Draft, with its sign-off state"),
-        (GO_LIVE_PREVIEW, "Preview as it will appear at go-live"),
     ]
 
     parent_page_types = ["news.NewsIndexPage"]
@@ -468,59 +396,6 @@ class NewsReleasePage(BasePage):
             or default_release_date(self.go_live_at, self.first_published_at)
             or timezone.now()
         )
-
-    @classmethod
-    def with_release_state(cls, queryset):
-        """`queryset` with each release's approved go-live time, for a listing: one query for
-        them all rather than one per release. (`state_label` also reads the workflow states:
-        `prefetch_workflow_states()`, which Wagtail's page listing does already.)"""
-        scheduled = Revision.page_revisions.filter(
-            object_id=Cast(OuterRef("pk"), output_field=CharField()),
-            approved_go_live_at__isnull=False,
-        ).order_by("-created_at", "-pk")
-        return queryset.annotate(
-            embargoed_until_annotation=Subquery(scheduled.values("approved_go_live_at")[:1])
-        )
-
-    @property
-    def embargoed_until(self) -> datetime | None:
-        """The go-live time an approver has approved, or None: a go-live time typed into a draft
-        is only a wish until it is approved."""
-        if hasattr(self, "embargoed_until_annotation"):
-            return self.embargoed_until_annotation
-        revision = self.scheduled_revision
-        return revision.approved_go_live_at if revision else None
-
-    @property
-    def release_state(self) -> ReleaseState:
-        return release_state(
-            live=self.live,
-            in_sign_off=self.workflow_in_progress,
-            embargoed_until=self.embargoed_until,
-        )
-
-    @property
-    def state_label(self) -> str:
-        """'Draft', 'In sign-off', 'Embargoed until 09:00 on Tuesday 8 December 2026', 'Live'."""
-        return release_state_label(self.release_state, self.embargoed_until)
-
-    def serve_preview(self, request, mode_name):
-        if mode_name == self.GO_LIVE_PREVIEW:
-            # As the public will see it once live: dated from its go-live time, as publishing
-            # will date it.
-            self.release_date = self.display_date
-        return super().serve_preview(request, mode_name)
-
-    def get_preview_context(self, request, mode_name):
-        context = super().get_preview_context(request, mode_name)
-        if mode_name != self.GO_LIVE_PREVIEW:
-            # The plain preview says where the release stands; the go-live one shows exactly
-            # what the public will see.
-            context.update(
-                preview_state=self.state_label,
-                preview_go_live=go_live_wording(self.go_live_at) if self.go_live_at else None,
-            )
-        return context
 
     def share_image(self):
         """The hero image's rendition for sharing and feeds, or None without one (or when its
