@@ -286,3 +286,29 @@ def test_the_overflow_check_catches_a_wide_element(browser, reading_demo):
     assert any("scrolls sideways" in problem for problem in problems), problems
     assert any(problem.startswith("div#too-wide") for problem in problems), problems
     browser_context.close()
+
+
+def test_the_start_for_life_offer_prints_as_a_handout(browser, reading_demo):
+    """Printed (or saved as PDF by the browser), the offer is the services alone: no header,
+    navigation, breadcrumbs, footer, contents list or download link, and each service's
+    address written out after its name, as paper cannot follow a link."""
+    offer = next(p for p in PAGE_TYPES if p.name == "start-for-life-offer")
+    browser_context, page, response = open_page(browser, reading_demo + offer.path, DESKTOP)
+    assert response.status == 200
+    page.emulate_media(media="print")
+    page.screenshot(path=SCREENSHOTS / "start-for-life-offer-print.png", full_page=True)
+
+    for left_out in (
+        ".site-header",
+        ".govuk-service-navigation",
+        ".govuk-breadcrumbs",
+        ".site-footer",
+        ".offer__contents",
+        ".offer__download",
+    ):
+        assert page.locator(left_out).first.is_hidden(), f"{left_out} is printed"
+    first_service = page.locator(".offer-service__title .govuk-link[data-print-url]").first
+    printed_after = first_service.evaluate("link => getComputedStyle(link, '::after').content")
+    assert first_service.get_attribute("data-print-url") in printed_after
+    assert page.locator(".offer-service dl").first.is_visible()
+    browser_context.close()
