@@ -4,8 +4,10 @@ The pages come from pytest-django's live server, in a real database."""
 import os
 from pathlib import Path
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connections
 from django.test.utils import modify_settings
 
@@ -104,17 +106,36 @@ def reading_live_server():
 @pytest.fixture(scope="module")
 def reading_demo(reading_live_server, django_db_setup, django_db_blocker):
     """The live server's URL, with the whole demo council loaded and committed once for the
-    module, and the database emptied after its last test. Each test runs in a transaction
-    that is rolled back, so a test that wrote by mistake would change nothing the server
-    shows; one that needs to write uses `demo_server`."""
+    module, and the database put back as the module found it after its last test (the later
+    tests on this worker expect what they would have found: Wagtail's first page and site, say).
+    Each test runs in a transaction that is rolled back, so a test that wrote by mistake would
+    change nothing the server shows; one that needs to write uses `demo_server`."""
     with django_db_blocker.unblock():
+        found = {
+            alias: connections[alias].creation.serialize_db_to_string() for alias in connections
+        }
         load_all()
     with modify_settings(ALLOWED_HOSTS={"append": reading_live_server.thread.host}):
         yield reading_live_server.url
     with django_db_blocker.unblock():
-        for alias in connections:
-            call_command("flush", database=alias, interactive=False, verbosity=0)
+        for alias, contents in found.items():
+            # As Django's serialized rollback does: no post_migrate, whose content types and
+            # permissions the saved contents hold already.
+            call_command(
+                "flush", database=alias, interactive=False, verbosity=0, inhibit_post_migrate=True
+            )
+            restore(connections[alias], contents)
     ContentType.objects.clear_cache()
+
+
+def restore(connection, contents: str) -> None:
+    """Put back what `serialize_db_to_string` saved, with the ids it had, then move each id
+    sequence past them (as loaddata does), or the next row saved would reuse an id."""
+    connection.creation.deserialize_db_from_string(contents)
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
 
 
 @pytest.fixture
