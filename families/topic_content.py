@@ -68,11 +68,13 @@ def topic_ages_filter(topic) -> Q:
     within = ages_filter(topic.minimum_age, topic.maximum_age, topic.pregnancy)
     if topic.oldest_with_send is None or topic.maximum_age is None:
         return within
-    # As ids, not a subquery: Elasticsearch filters on indexed fields, and a page's id is one.
+    # As the pages' paths, not a subquery: Elasticsearch filters only on indexed fields. Not
+    # their ids either: a filter on a specific page type's id becomes one on its pointer to
+    # the page, which Wagtail's search leaves out without a word.
     send = ServicePage.objects.filter(timetable.in_categories([SEND_CATEGORY]))
-    send_ids = list(send.values_list("id", flat=True))
+    send_paths = list(send.values_list("path", flat=True))
     older = ages_filter(topic.maximum_age + 1, topic.oldest_with_send, False)
-    return within | (older & Q(id__in=send_ids))
+    return within | (older & Q(path__in=send_paths))
 
 
 def topic_services(topic, point: tuple[float, float] | None) -> TopicServices:
