@@ -31,6 +31,7 @@ class DemoTopic:
     categories: tuple[str, ...]
     minimum_age: int | None = None
     maximum_age: int | None = None
+    oldest_with_send: int | None = None
     pregnancy: bool = False
     news_topics: tuple[str, ...] = field(default_factory=tuple)
     featured_service: str = ""
@@ -165,6 +166,7 @@ TOPICS = [
         ),
         minimum_age=11,
         maximum_age=19,
+        oldest_with_send=25,
         featured_service="Mentoring for young people",
     ),
     DemoTopic(
@@ -259,6 +261,7 @@ def build_topic(spec: DemoTopic) -> TopicPage:
         introduction=spec.introduction,
         minimum_age=spec.minimum_age,
         maximum_age=spec.maximum_age,
+        oldest_with_send=spec.oldest_with_send,
         pregnancy=spec.pregnancy,
         featured_service=find_service(spec.featured_service),
     )

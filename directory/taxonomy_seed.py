@@ -8,6 +8,9 @@ import uuid
 
 TAXONOMY_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://harbour.example/oruk/taxonomy/")
 TAXONOMY_NAME = "Harbour family services"
+# Special educational needs and disabilities: services filed under it (or a sub-category) are
+# for children and young people with SEND, whom a topic may serve to an older age.
+SEND_CATEGORY = "send"
 
 # (code, name, description, [(code, name, description), ...])
 VOCABULARY = [

@@ -6,7 +6,7 @@ The number of queries does not grow with the number of hubs, services or session
 are read in bulk, and schedules and delivery places come from the shared content cache
 (OpeningHoursMixin.load_schedules, ServicePage.load_delivery_places)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from django.db.models import Q
@@ -34,6 +34,11 @@ SERVICE_FIELDS = (
     "self_referral",
     "booking",
 )
+
+
+# In the name days are kept under: raised when whats_on.Entry's fields change, so a release
+# never reads entries the one before kept.
+ENTRY_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -141,19 +146,19 @@ def timetable_page(
     today: date,
     available: Choices,
     now: datetime,
+    near: whats_on.Near | None = None,
 ) -> TimetablePage:
     """The page of the timetable that `filters` ask for: the week (or the day) they show, at
-    the page they ask for (the last one if they ask beyond it)."""
+    the page they ask for (the last one if they ask beyond it). Near a postcode, each day's
+    entries within the distance, nearest first, with their distances."""
     first, last = filters.shown_days(today)
-    return _page_of(
-        _KeptDays.for_filters(request, filters, available),
-        first,
-        last,
-        today,
-        now,
-        filters.page,
-        whats_on.PAGE_SIZE,
+    kept = _KeptDays.for_filters(request, filters, available)
+    if near is None:
+        return _page_of(kept, first, last, today, now, filters.page, whats_on.PAGE_SIZE)
+    shown = _arranged_page_of(
+        kept, first, last, today, now, filters.page, whats_on.PAGE_SIZE, near.arrange
     )
+    return replace(shown, entries=near.measure(shown.entries))
 
 
 def feed_entries(
@@ -205,6 +210,31 @@ def _page_of(kept, first, last, today, now, asked: int, size: int) -> TimetableP
     )
 
 
+def _arranged_page_of(kept, first, last, today, now, asked: int, size: int, arrange):
+    """As _page_of, with each day's entries chosen and ordered by `arrange` (in Python, from
+    the same days kept for everyone: nothing about the postcode is kept). Which days a page
+    falls on depends on what `arrange` keeps, so the shown days' entries are all read."""
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    read = kept.entries(days)
+    still_today = [entry for entry in read.get(today, []) if entry.ends_at > now]
+    arranged = [
+        entry for day in days for entry in arrange(still_today if day == today else read[day])
+    ]
+    count = len(arranged)
+    pages = max(1, -(-count // size))
+    page = min(asked, pages)
+    found = arranged[(page - 1) * size : page * size]
+    return TimetablePage(
+        entries=found,
+        count=count,
+        page=page,
+        pages=pages,
+        first=first,
+        last=last,
+        true_until=whats_on.true_until(still_today + found, now),
+    )
+
+
 class _KeptDays:
     """Timetable entries day by day, each day kept with the shared content
     (website/content_cache.py) for the generation (a publish, a closure or a change to a
@@ -213,7 +243,7 @@ class _KeptDays:
     depend on; `build(first, last)` builds them, in time order."""
 
     def __init__(self, request, name: str, build):
-        self.prefix = f"timetable-day:{_site_key(request)}:{get_language()}:{name}"
+        self.prefix = f"timetable-day:{ENTRY_FORMAT}:{_site_key(request)}:{get_language()}:{name}"
         self.build = build
         # Days built in this request: a miss on the counts builds the entries once, not
         # again when the page then reads them.
@@ -338,6 +368,9 @@ def _entries_of(request, services, first, last, hub=None) -> list[whats_on.Entry
                         f"{sitting.starts:%H%M}",
                         service_id=service.pk,
                         place_url=place_hub.get_url(request) if place_hub else "",
+                        latitude=place.latitude if place else None,
+                        longitude=place.longitude if place else None,
+                        online=place is None,
                     )
                 )
     return found
@@ -376,6 +409,8 @@ def _event_entries(request, first, last, public_hubs, hub) -> list[whats_on.Entr
                     "town": at.town,
                     "is_free": event.is_free,
                 },
+                latitude=at.latitude,
+                longitude=at.longitude,
             )
         )
     return found

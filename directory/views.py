@@ -23,7 +23,7 @@ from website.models import BasePage
 from website.page_views import serves
 from website.shared_cache import content_true_until
 
-from . import calendar_feed, opening_hours, service_filters, timetable, whats_on
+from . import calendar_feed, opening_hours, postcodes, service_filters, timetable, whats_on
 from .finder import find_hubs
 from .forms import PostcodeForm
 from .models import FamilyHubIndexPage, ServiceIndexPage, ServicePage, WhatsOnPage
@@ -145,21 +145,27 @@ def whats_on_timetable(page: WhatsOnPage, request):
     that cannot be used is said at the top, and left out (400, so no cache keeps it)."""
     now, available, filters, first, last = _whats_on_state(page, request)
     today = first
-    shown = timetable.timetable_page(request, filters, today, available, now)
+    near, place_errors, not_found, area = _near_a_postcode(request)
+    shown = timetable.timetable_page(request, filters, today, available, now, near)
     content_true_until(shown.true_until)
     feed_url = page.get_full_url(request) + page.reverse_subpage(CALENDAR_ROUTE)
     page_url = page.get_url(request)
+    errors = {**place_errors, **filters.errors}
     context = {
         **page.get_context(request),
         "filters": filters,
-        "error_list": [
-            {"field": name, "message": message} for name, message in filters.errors.items()
-        ],
+        "near": near,
+        "area": area,
+        "postcode_typed": request.GET.get("postcode", "")[: postcodes.MAX_INPUT_LENGTH],
+        "radius": whats_on.parse_radius(request.GET)[0],
+        "radius_choices": [value for value, _label in service_filters.RADIUS_CHOICES],
+        "errors": errors,
+        "error_list": [{"field": name, "message": message} for name, message in errors.items()],
         "shown": shown,
-        "days": whats_on.by_day(shown.entries),
+        "days": whats_on.by_day(shown.entries, key=None if near else whats_on.sort_key),
         "count": shown.count,
         "shown_range": _shown_range(shown),
-        "pagination": _timetable_links(page_url, filters, shown, today, last),
+        "pagination": _timetable_links(page_url, filters, shown, today, last, near),
         "hub_choices": [(hub.slug, hub.title) for hub in available.hubs],
         "category_choices": available.categories,
         "date_choices": [
@@ -170,8 +176,29 @@ def whats_on_timetable(page: WhatsOnPage, request):
         "subscribe": whats_on.calendar_links(feed_url, urlencode(filters.query_pairs())),
         "structured_data": timetable.event_structured_data(shown.entries, request),
     }
-    status = 400 if filters.errors else 200
-    return TemplateResponse(request, "directory/whats_on_page.html", context, status=status)
+    status = 404 if not_found else 400 if errors else 200
+    response = TemplateResponse(request, "directory/whats_on_page.html", context, status=status)
+    if (request.GET.get("postcode") or "").strip():
+        keep_out_of_caches(response)
+    return response
+
+
+def _near_a_postcode(request):
+    """Where the postcode asked for is, with the distance chosen, as the hub finder looks it
+    up (PostcodeForm: the postcode store, the directory's messages), and where it is for the
+    council. What cannot be used is named in the errors and left out. The postcode is used
+    for this answer only."""
+    typed = (request.GET.get("postcode") or "").strip()
+    radius, radius_error = whats_on.parse_radius(request.GET)
+    errors = {"radius": radius_error} if radius_error and typed else {}
+    if not typed:
+        return None, errors, False, None
+    form = PostcodeForm({"postcode": typed})
+    if not form.is_valid():
+        return None, {"postcode": form.errors["postcode"][0], **errors}, form.not_found, None
+    location = form.location
+    near = whats_on.Near(location.postcode, location.latitude, location.longitude, radius)
+    return near, errors, False, location.area(council_codes_for_request(request))
 
 
 def _shown_range(shown: timetable.TimetablePage) -> str:
@@ -183,12 +210,15 @@ def _shown_range(shown: timetable.TimetablePage) -> str:
     }
 
 
-def _timetable_links(page_url: str, filters, shown, today, last) -> dict:
+def _timetable_links(page_url: str, filters, shown, today, last, near=None) -> dict:
     """The addresses of the page before and after this one, and of the weeks before and after
-    within the four weeks (plain links: they work without JavaScript)."""
+    within the four weeks (plain links: they work without JavaScript), near the same postcode."""
+    near_query = urlencode(near.query_pairs()) if near else ""
 
     def url(start, number=1) -> str:
-        query = filters.link(start if start != today else None, number)
+        query = "&".join(
+            filter(None, [filters.link(start if start != today else None, number), near_query])
+        )
         return f"{page_url}?{query}#timetable" if query else f"{page_url}#timetable"
 
     links = {}

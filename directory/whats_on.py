@@ -10,15 +10,17 @@ the usual week does not."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
 from urllib.parse import urlencode
 
 from django.utils.translation import gettext
 
+from search.geo import haversine_miles
+
 from . import opening_hours as hours
-from .service_filters import parse_age
+from .service_filters import DEFAULT_RADIUS, RADIUS_CHOICES, format_miles, parse_age
 
 # How far ahead the timetable looks: four weeks from today.
 WINDOW_DAYS = 28
@@ -118,6 +120,17 @@ class Entry:
     service_id: int | None = None
     place_url: str = ""
     extra: Mapping = field(default_factory=dict, compare=False, hash=False)
+    # Where it happens (the hub's or the place's point), to measure a postcode's distance
+    # from; None online or where the place has no location.
+    latitude: float | None = None
+    longitude: float | None = None
+    online: bool = False
+    # From the postcode a family gave, for this answer only (never kept with the entry).
+    distance_miles: float | None = None
+
+    @property
+    def distance_text(self) -> str:
+        return format_miles(self.distance_miles) if self.distance_miles is not None else ""
 
     @property
     def starts_at(self) -> datetime:
@@ -149,9 +162,76 @@ class Day:
         return hours.format_date(self.day)
 
 
-def by_day(entries: Iterable[Entry]) -> list[Day]:
-    ordered = sorted(entries, key=sort_key)
+def by_day(entries: Iterable[Entry], key=sort_key) -> list[Day]:
+    """The entries by day, each day in time order (`key`), or in the order given (the days
+    still in turn) when `key` is None: nearest first."""
+    ordered = sorted(entries, key=key) if key is not None else list(entries)
     return [Day(day, list(group)) for day, group in groupby(ordered, key=lambda e: e.sitting.day)]
+
+
+# Near a postcode.
+
+
+@dataclass(frozen=True)
+class Near:
+    """Sessions near a postcode's point: within `radius_miles` (None: any distance), nearest
+    first. Never part of Filters, whose query string names what is kept in caches: the
+    postcode a family typed is used for their answer and forgotten."""
+
+    postcode: str  # normalised, to say "near WV14 0AA" and keep it in the page's own links
+    latitude: float
+    longitude: float
+    radius: str = DEFAULT_RADIUS  # a value of service_filters.RADIUS_CHOICES
+
+    @property
+    def radius_miles(self) -> float | None:
+        return None if self.radius == "any" else float(self.radius)
+
+    def query_pairs(self) -> list[tuple[str, str]]:
+        pairs = [("postcode", self.postcode)]
+        if self.radius != DEFAULT_RADIUS:
+            pairs.append(("radius", self.radius))
+        return pairs
+
+    def miles_to(self, entry: Entry) -> float | None:
+        if entry.latitude is None or entry.longitude is None:
+            return None
+        # The directory's one distance: the great circle the hub finder and the service
+        # directory measure on the database (search.geo).
+        return haversine_miles(self.latitude, self.longitude, entry.latitude, entry.longitude)
+
+    def arrange(self, entries: Iterable[Entry]) -> list[Entry]:
+        """One day's entries at places within the radius, nearest first (a place's sessions
+        together, in time order), then those online. Sessions at a place with no location
+        are left out: nobody can say they are near."""
+        measured: dict[tuple[float, float], float | None] = {}
+        near, online = [], []
+        for entry in entries:
+            if entry.online:
+                online.append(entry)
+                continue
+            point = (entry.latitude, entry.longitude)
+            if point not in measured:
+                measured[point] = self.miles_to(entry)
+            miles = measured[point]
+            if miles is None or (self.radius_miles is not None and miles > self.radius_miles):
+                continue
+            near.append((miles, entry))
+        near.sort(key=lambda pair: (pair[0], sort_key(pair[1])))
+        return [entry for _, entry in near] + sorted(online, key=sort_key)
+
+    def measure(self, entries: Iterable[Entry]) -> list[Entry]:
+        """The entries with their distance from the postcode, for the page shown."""
+        return [replace(entry, distance_miles=self.miles_to(entry)) for entry in entries]
+
+
+def parse_radius(params: Mapping[str, str]) -> tuple[str, str]:
+    """The distance chosen (one of the service directory's), and a message when it cannot
+    be used (then the default)."""
+    radius = (params.get("radius") or "").strip() or DEFAULT_RADIUS
+    if radius not in dict(RADIUS_CHOICES):
+        return DEFAULT_RADIUS, gettext("Choose a distance from the list")
+    return radius, ""
 
 
 def true_until(entries: Iterable[Entry], now: datetime) -> datetime:

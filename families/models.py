@@ -83,6 +83,13 @@ class TopicPage(BasePage):
         default=False,
         help_text="Also list services for parents-to-be, whatever their ages.",
     )
+    oldest_with_send = models.PositiveSmallIntegerField(
+        "oldest age with SEND",
+        null=True,
+        blank=True,
+        help_text="Also list services up to this age for young people with special educational "
+        "needs and disabilities: those filed under SEND (for example 25).",
+    )
     news_topics = ParentalManyToManyField(
         NewsTopic,
         blank=True,
@@ -101,6 +108,7 @@ class TopicPage(BasePage):
             [
                 FieldPanel("categories"),
                 FieldRowPanel([FieldPanel("minimum_age"), FieldPanel("maximum_age")]),
+                FieldPanel("oldest_with_send"),
                 FieldPanel("pregnancy"),
             ],
             heading="Which services it lists",
@@ -129,9 +137,19 @@ class TopicPage(BasePage):
             raise ValidationError(
                 {"maximum_age": "The oldest age must be the same as or more than the youngest."}
             )
+        if self.oldest_with_send is not None and (
+            self.maximum_age is None or self.oldest_with_send <= self.maximum_age
+        ):
+            raise ValidationError(
+                {"oldest_with_send": "Give an oldest age, and an oldest age with SEND above it."}
+            )
 
     @property
     def ages_text(self) -> str:
+        if self.oldest_with_send and self.maximum_age is not None:
+            return ages.hub_ages_text(
+                self.minimum_age or 0, self.maximum_age, self.pregnancy, self.oldest_with_send
+            )
         return ages.age_range_text(self.minimum_age, self.maximum_age, self.pregnancy)
 
     def serve(self, request, *args, **kwargs):

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from directory import opening_hours, timetable, whats_on
-from directory.models import ServiceIndexPage
+from directory.models import ServiceIndexPage, ServicePage
 from directory.service_search import (
     CATEGORY_FACET,
     REMOTE_SHOWN,
@@ -20,6 +20,7 @@ from directory.service_search import (
     listed_services,
     load_results,
 )
+from directory.taxonomy_seed import SEND_CATEGORY
 from news.models import NewsIndexPage
 from news.renditions import for_release_cards
 from search.faceted import SORT_NEAREST, SORT_RELEVANCE, FacetedQuery, faceted_search
@@ -60,6 +61,22 @@ def ages_filter(minimum: int | None, maximum: int | None, pregnancy: bool) -> Q:
     return overlaps & not_pregnancy_only
 
 
+def topic_ages_filter(topic) -> Q:
+    """The services for the topic's ages; with an oldest age with SEND, also those for older
+    young people up to it that are filed under SEND or a sub-category of it: "to 19, or 25
+    with SEND"."""
+    within = ages_filter(topic.minimum_age, topic.maximum_age, topic.pregnancy)
+    if topic.oldest_with_send is None or topic.maximum_age is None:
+        return within
+    # As the pages' paths, not a subquery: Elasticsearch filters only on indexed fields. Not
+    # their ids either: a filter on a specific page type's id becomes one on its pointer to
+    # the page, which Wagtail's search leaves out without a word.
+    send = ServicePage.objects.filter(timetable.in_categories([SEND_CATEGORY]))
+    send_paths = list(send.values_list("path", flat=True))
+    older = ages_filter(topic.maximum_age + 1, topic.oldest_with_send, False)
+    return within | (older & Q(path__in=send_paths))
+
+
 def topic_services(topic, point: tuple[float, float] | None) -> TopicServices:
     """The topic's services, nearest to `point` first when there is one (then those that reach
     families anywhere apart), or by name."""
@@ -67,9 +84,7 @@ def topic_services(topic, point: tuple[float, float] | None) -> TopicServices:
     index = ServiceIndexPage.objects.live().first()
     if not codes or index is None:
         return TopicServices()
-    services = listed_services(index).filter(
-        ages_filter(topic.minimum_age, topic.maximum_age, topic.pregnancy)
-    )
+    services = listed_services(index).filter(topic_ages_filter(topic))
     query = FacetedQuery(
         point=point,
         selected={CATEGORY_FACET: codes},
@@ -104,7 +119,7 @@ def topic_week(topic, request) -> dict:
         return {"days": [], "count": 0, "shown": 0}
     services = (
         listed_services(index)
-        .filter(ages_filter(topic.minimum_age, topic.maximum_age, topic.pregnancy))
+        .filter(topic_ages_filter(topic))
         .filter(timetable.in_categories(codes))
     )
     now = timezone.now()

@@ -112,6 +112,8 @@ def whats_on_today(context):
     still_to_come = timetable.today_everywhere(request, today, now)
     return {
         "page_url": f"{links['url']}?{urlencode({'date': today.isoformat()})}",
+        "action": links["url"],
+        "today": today.isoformat(),
         "entries": still_to_come[:TODAY_SHOWN],
         "more": max(0, len(still_to_come) - TODAY_SHOWN),
         "request": request,

@@ -232,3 +232,50 @@ def test_query_count_stays_flat_with_5_or_50_services(client, directory, index):
     count = soup(response).select_one("#services-count").get_text(" ", strip=True)
     # The 50, the online parenting course, the SEND parent group and the youth club.
     assert count == "The first 10 of 53 services"
+
+
+@pytest.fixture
+def young_adults(directory):
+    """Services for young adults beside the directory's youth club (11 to 19): one for 20 to 25
+    filed under SEND, one for 20 to 25 that is not, and one under SEND for those over 25."""
+    for title, categories, minimum, maximum in [
+        ("Supported internships", ["youth-support", "send-advice"], 20, 25),
+        ("Young adults club", ["youth-clubs"], 20, 25),
+        ("Day opportunities", ["youth-support", "short-breaks"], 26, 30),
+    ]:
+        make_service(
+            directory["index"],
+            title,
+            categories=categories,
+            hubs=[directory["hubs"]["Central"]],
+            minimum_age=minimum,
+            maximum_age=maximum,
+        )
+
+
+def test_teenagers_to_19_and_to_25_with_send(client, young_adults, engine, index):
+    teenagers = make_topic(
+        index,
+        "Teenagers and young adults",
+        categories=["youth"],
+        minimum_age=11,
+        maximum_age=19,
+        oldest_with_send=25,
+    )
+    without_send = make_topic(
+        index, "Teenagers", slug="teenagers", categories=["youth"], minimum_age=11, maximum_age=19
+    )
+
+    response = client.get(teenagers.url)
+
+    listed = service_titles(response)
+    assert "Youth club" in listed
+    assert "Supported internships" in listed, "20 to 25 and filed under SEND"
+    assert "Young adults club" not in listed, "20 to 25, not for SEND"
+    assert "Day opportunities" not in listed, "over 25"
+    assert "For: Ages 11 to 19, or 25 for young people with SEND" in soup(response).get_text(
+        " ", strip=True
+    )
+    plain = service_titles(client.get(without_send.url))
+    assert "Youth club" in plain
+    assert "Supported internships" not in plain
