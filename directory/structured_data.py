@@ -101,3 +101,41 @@ def service(page, request, now: datetime | None = None) -> dict:
     if page.language_codes:
         data["availableLanguage"] = page.language_names
     return data
+
+
+def event_structured_data(entries_: list, request) -> list[dict]:
+    """schema.org Event JSON-LD for the one-off events among What's on's entries
+    (directory.whats_on.Entry)."""
+    data = []
+    for entry in entries_:
+        if not entry.is_event:
+            continue
+        event = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": entry.title,
+            "startDate": entry.starts_at.isoformat(),
+            "endDate": entry.ends_at.isoformat(),
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "eventStatus": "https://schema.org/EventCancelled"
+            if entry.sitting.cancelled
+            else "https://schema.org/EventScheduled",
+            "location": {
+                "@type": "Place",
+                "name": entry.place,
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": entry.extra.get("address", ""),
+                    "addressLocality": entry.extra.get("town", ""),
+                    "postalCode": entry.extra.get("postcode", ""),
+                    "addressCountry": "GB",
+                },
+            },
+            "isAccessibleForFree": entry.extra.get("is_free", False),
+        }
+        if entry.description:
+            event["description"] = entry.description
+        if entry.url:
+            event["url"] = entry.url
+        data.append(event)
+    return data

@@ -23,7 +23,15 @@ from website.models import BasePage
 from website.page_views import serves
 from website.shared_cache import content_true_until
 
-from . import calendar_feed, opening_hours, postcodes, service_filters, timetable, whats_on
+from . import (
+    calendar_feed,
+    opening_hours,
+    postcodes,
+    service_filters,
+    structured_data,
+    timetable,
+    whats_on,
+)
 from .finder import find_hubs
 from .forms import PostcodeForm
 from .models import FamilyHubIndexPage, ServiceIndexPage, ServicePage, WhatsOnPage
@@ -174,7 +182,7 @@ def whats_on_timetable(page: WhatsOnPage, request):
         ],
         "age_choices": [(str(age), str(age)) for age in range(service_filters.MAX_AGE + 1)],
         "subscribe": whats_on.calendar_links(feed_url, urlencode(filters.query_pairs())),
-        "structured_data": timetable.event_structured_data(shown.entries, request),
+        "structured_data": structured_data.event_structured_data(shown.entries, request),
     }
     status = 404 if not_found else 400 if errors else 200
     response = TemplateResponse(request, "directory/whats_on_page.html", context, status=status)

@@ -4,7 +4,7 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 
-from directory import opening_hours, timetable, whats_on
+from directory import opening_hours, structured_data, timetable, whats_on
 from directory.forms import PostcodeForm
 from directory.models import FamilyHubIndexPage
 
@@ -90,7 +90,7 @@ def hub_week(context, hub):
     return {
         **links,
         "days": days,
-        "structured_data": timetable.event_structured_data(entries, request),
+        "structured_data": structured_data.event_structured_data(entries, request),
         "request": request,
     }
 
