@@ -26,12 +26,21 @@ FILENAME = "start-for-life-offer.pdf"
 
 @functools.cache
 def _weasyprint():
-    """WeasyPrint, or None when Pango is missing (its import fails with OSError then)."""
+    """WeasyPrint, or None when Pango is missing (its import fails with OSError then).
+
+    Importing WeasyPrint tells Pillow, for the whole process, to accept truncated images: that
+    would let a broken upload through the image checks (website/image_uploads.py) once anyone
+    had asked for the PDF. Pillow's setting is put back as it was."""
+    from PIL import ImageFile
+
+    accepts_truncated = ImageFile.LOAD_TRUNCATED_IMAGES
     try:
         import weasyprint
     except (ImportError, OSError) as error:
         logger.warning("No PDF of the Start for Life offer: WeasyPrint cannot load (%s)", error)
         return None
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = accepts_truncated
     return weasyprint
 
 

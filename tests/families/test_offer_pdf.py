@@ -81,3 +81,11 @@ def test_without_pango_the_page_offers_no_pdf_and_its_address_says_why(
     assert "Download as PDF" not in page.content.decode()
     assert response.status_code == 503
     assert "print the page instead" in response.content.decode()
+
+
+def test_making_a_pdf_leaves_the_image_upload_checks_as_strict_as_before():
+    """WeasyPrint's import makes Pillow accept truncated images process-wide: not here."""
+    from PIL import ImageFile
+
+    assert offer_pdf.available()
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False
