@@ -53,6 +53,7 @@ def local_files_fetcher():
     """A WeasyPrint URL fetcher that reads /static/… and /media/… from disk, `data:` addresses
     as WeasyPrint does, and refuses everything else (the part is left out of the PDF, as a
     browser leaves out a broken image)."""
+    _weasyprint()  # the first import goes through its guard
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class LocalFilesFetcher(URLFetcher):
