@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from directory.models import (
     BulkClosure,
@@ -68,12 +69,13 @@ def test_hub_editor_changes_hours_for_a_date_and_closes_two_hubs_for_snow(
     # The dashboard: opening times to check, with "Mark as reviewed".
     page.reload()
     panel = page.locator(".opening-times-panel")
-    assert "Hub: Bilston Family Hub" in panel.inner_text()
+    expect(panel).to_contain_text("Hub: Bilston Family Hub")
     no_axe_violations(page, ".opening-times-panel")
     click(panel.locator("tr", has_text="Bilston Family Hub").get_by_role("button"))
-    page.wait_for_load_state()
-    assert "marked as reviewed" in page.locator(".messages").inner_text()
-    assert "Bilston Family Hub" not in page.locator(".opening-times-panel table").first.inner_text()
+    expect(page.locator(".messages")).to_contain_text("marked as reviewed")
+    expect(page.locator(".opening-times-panel table").first).not_to_contain_text(
+        "Bilston Family Hub"
+    )
 
     # Special hours at Wednesfield on one date.
     hub = FamilyHubPage.objects.get(slug="wednesfield")
@@ -109,20 +111,21 @@ def test_hub_editor_changes_hours_for_a_date_and_closes_two_hubs_for_snow(
     page.get_by_label("Reason").fill("snow")
     click(page.get_by_role("button", name="Continue"))
     click(page.get_by_role("button", name="Close these hubs"))
-    assert "2 hubs closed" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("2 hubs closed")
     close_clicks = click.count - hours_clicks
 
     # Change it: Tettenhall stays open, Wednesfield closes, and it lasts two days.
     click(page.get_by_role("link", name="Change Closed for snow"))
-    assert page.locator(".closure-now").is_visible()
+    # A click on a link does not wait for the next page: expect() does.
+    expect(page.locator(".closure-now")).to_be_visible()
     no_axe_violations(page, ".closure-now")
     click(page.get_by_label("Tettenhall Family Hub"))
     click(page.get_by_label("Wednesfield Family Hub"))
     page.get_by_label("End date").fill((snow_day + timedelta(days=1)).isoformat())
     click(page.get_by_role("button", name="Continue"))
-    assert "Reopening: Tettenhall Family Hub" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Reopening: Tettenhall Family Hub")
     click(page.get_by_role("button", name="Change the closure"))
-    assert "Changed: Closed for snow" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("Changed: Closed for snow")
     change_clicks = click.count - hours_clicks - close_clicks
 
     closure = BulkClosure.objects.get()
