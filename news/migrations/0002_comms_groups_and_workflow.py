@@ -2,19 +2,14 @@
 "Comms sign-off" workflow (see news/workflow.py). Applying the workflow to the news index
 happens when the index is created: it does not exist yet."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 from news.workflow import ensure_comms_groups_and_workflow
+from website.permissions import create_permissions_now
 
 
 def create_comms_groups_and_workflow(apps, schema_editor):
-    # Django creates permissions after the last migration has run; these groups need some of
-    # them now (on a fresh database, none exist yet).
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    create_permissions_now(apps)
     ensure_comms_groups_and_workflow(apps)
 
 
