@@ -26,6 +26,7 @@ from .models import (
     TaxonomyTerm,
     locate_in_use,
 )
+from .models.service_search_document import CATEGORY_FACET
 from .models.services import CARD_STATUS_HOURS
 from .models.settings import council_codes_for_page
 from .service_filters import (
@@ -35,7 +36,6 @@ from .service_filters import (
     parse_filters,
 )
 
-CATEGORY_FACET = "category"
 LISTED_STATUSES = [ServicePage.Status.ACTIVE, ServicePage.Status.TEMPORARILY_CLOSED]
 MAX_PAGE = 10_000 // RESULTS_PER_PAGE  # Elasticsearch's result window
 # How many of the services that reach families anywhere a postcode search shows apart.

@@ -21,6 +21,7 @@ from website.shared_cache import content_true_until
 from . import whats_on
 from .models import FamilyHubPage, HubEvent, ServicePage, ServiceSession, TaxonomyTerm, WhatsOnPage
 from .models.events import CALENDAR_ROUTE
+from .models.service_search_document import CATEGORY_FACET
 from .models.services import HUB_PLACE_FIELDS
 
 SERVICE_FIELDS = (
@@ -289,11 +290,9 @@ class _KeptDays:
 
 
 def in_categories(codes) -> Q:
-    """Services filed under any of the categories or their sub-categories."""
-    filed = ServicePage.categories.through.objects.filter(
-        Q(taxonomyterm__code__in=codes) | Q(taxonomyterm__parent__code__in=codes)
-    )
-    return Q(pk__in=filed.values("servicepage_id"))
+    """Services filed under any of the categories or their sub-categories: as the directory's
+    category filter matches them."""
+    return ServicePage.facet_filter(CATEGORY_FACET, codes)
 
 
 def with_sessions(services):

@@ -18,6 +18,8 @@ gives every page "Page"). It may also declare:
 - `faceted_document()` and the classmethod `faceted_documents(pks)`: the page type takes part
   in faceted search (`search.faceted`): its places (several points), facet values and whether it
   is found at any distance, one object at a time (indexing) and many at once (the database).
+  Optionally the classmethod `facet_filter(name, values)`: a facet's selection as SQL, so the
+  database path reads fewer documents when nobody counts that facet.
 """
 
 import datetime

@@ -6,12 +6,18 @@ parent's, so a service filed under "Speech and language therapy" is found and co
 ServicePage takes it as a mixin: change what a service is searched by here, and what a service is
 in directory.models.services."""
 
+from django.db.models import Q, QuerySet
+
 from wagtail.search import index
 
 from search.faceted import FacetDocument
 from website.models import BasePage
 
 from .service_places import ServiceLocation
+
+# The faceted documents' one facet: the category codes a service is filed under, with their
+# parents'.
+CATEGORY_FACET = "category"
 
 
 class ServiceSearchDocument:
@@ -54,7 +60,7 @@ class ServiceSearchDocument:
                 codes.append(term.parent.code)
         return FacetDocument(
             points=tuple(self.delivery_points()) if self.in_person else (),
-            facets={"category": tuple(sorted(set(codes)))},
+            facets={CATEGORY_FACET: tuple(sorted(set(codes)))},
             anywhere=self.reaches_anywhere,
         )
 
@@ -65,16 +71,38 @@ class ServiceSearchDocument:
         return self.online or self.by_phone or self.at_home
 
     @classmethod
-    def faceted_documents(cls, pks) -> dict:
-        """{pk: FacetDocument} for many services, in a few queries (the database path)."""
-        pks = list(pks)
+    def facet_filter(cls, name: str, values) -> Q | None:
+        """The services that faceted search would match on a facet's selected `values`, as SQL
+        (search.faceted's database path; directory.timetable): filed under any of the
+        categories or their sub-categories, as the documents' category facet says."""
+        if name != CATEGORY_FACET:
+            return None
+        filed = cls.categories.through.objects.filter(
+            Q(taxonomyterm__code__in=values) | Q(taxonomyterm__parent__code__in=values)
+        )
+        return Q(pk__in=filed.values("servicepage_id"))
+
+    @classmethod
+    def faceted_documents(cls, pks, with_facets: bool = True) -> dict:
+        """{pk: FacetDocument} for many services, in a few queries (the database path). `pks`
+        is a list, or a queryset of pks (then one query per relation, however many). Without
+        facets, the documents' facets are empty and the categories are not read."""
+        if isinstance(pks, QuerySet):
+            chunks = [pks]
+            pks = list(pks.values_list("pk", flat=True))
+        else:
+            pks = list(pks)
+            chunks = _chunks(pks)
         codes = {pk: set() for pk in pks}
         points = {pk: [] for pk in pks}
         anywhere = {}
         categories = cls.categories.through.objects
         hubs = cls.hubs.through.objects
-        for chunk in _chunks(pks):
-            for pk, code, parent_code in categories.filter(servicepage_id__in=chunk).values_list(
+        for chunk in chunks:
+            filed = (
+                categories.filter(servicepage_id__in=chunk) if with_facets else categories.none()
+            )
+            for pk, code, parent_code in filed.values_list(
                 "servicepage_id", "taxonomyterm__code", "taxonomyterm__parent__code"
             ):
                 codes[pk].update(filter(None, (code, parent_code)))
@@ -109,7 +137,7 @@ class ServiceSearchDocument:
         return {
             pk: FacetDocument(
                 points=tuple(points[pk]),
-                facets={"category": tuple(sorted(codes[pk]))},
+                facets={CATEGORY_FACET: tuple(sorted(codes[pk]))} if with_facets else {},
                 anywhere=anywhere.get(pk, False),
             )
             for pk in pks

@@ -1,7 +1,7 @@
 """What's on: /whats-on/ (this week, a filtered day, a later page), a hub's calendar feed, a
 topic page's "Sessions this week" and a hub page with its week, render time and SQL queries as
 hubs, services and sessions grow, up to the issue's size: 200 hubs, 20,000 services and 5,000
-sessions a week.
+sessions a week. The topic page lists its services by name, and nearest first near a postcode.
 
 Each hub hosts SERVICES_PER_HUB services (stay and play, for ages from 0), each with
 SESSIONS_PER_SERVICE weekly sessions there (200 hubs: 5,000 sessions a week), a Christmas
@@ -28,6 +28,7 @@ from django.utils import timezone
 from demo import site as site_content
 from demo.events import ensure_whats_on_page
 from demo.hubs import ensure_index
+from demo.postcodes import ensure_demo_postcodes
 from demo.services import ensure_index as ensure_service_index
 from demo.topics import TOPICS, build_topic
 from demo.topics import ensure_index as ensure_topic_index
@@ -146,6 +147,7 @@ def run() -> None:
     services_index = ensure_service_index(home)
     page = ensure_whats_on_page(home)
     topic_url = add_topic(home)
+    ensure_demo_postcodes()
     rng = random.Random(23)
     client = Client()
     today = timezone.localdate(timezone=hours.LONDON)
@@ -176,6 +178,7 @@ def run() -> None:
             ("whats_on_later_week_page_5", later_url),
             ("hub_feed", f"{page.url}calendar/?hub={hub.slug}"),
             ("topic_page_sessions_this_week", topic_url),
+            ("topic_page_near_a_postcode", f"{topic_url}?postcode=WV1+1SH"),
             ("hub_page", hub.url),
         ]:
             report.add(f"{name}_{prefix}", time_calls(get_ok(client, url), runs=runs).summary())

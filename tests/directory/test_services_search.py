@@ -375,3 +375,44 @@ def test_query_count_stays_flat_as_services_grow(client, directory, home_page):
         )
     queries()  # the shared content (website/content_cache.py) is read again after publishing
     assert queries() == before
+
+
+@pytest.mark.parametrize(
+    "codes",
+    [("speech-and-language",), ("parenting", "youth-clubs"), ("short-breaks", "send-advice")],
+)
+@pytest.mark.parametrize("near_central", [False, True])
+def test_a_category_nobody_counts_is_filtered_in_sql_with_the_same_answer(
+    directory, codes, near_central
+):
+    """A topic page selects categories without counting them: the database path then filters
+    them in SQL (ServicePage.facet_filter) rather than matching every service's document. The
+    answer must be the one the documents give."""
+    from search.faceted import SORT_NEAREST, SORT_RELEVANCE, FacetedQuery, faceted_search
+
+    services = service_search.listed_services(directory["index"])
+    point = (52.5870, -2.1296) if near_central else None
+    sort = SORT_NEAREST if near_central else SORT_RELEVANCE
+    for remote_only in (False, True) if near_central else (False,):
+        asked = FacetedQuery(
+            selected={"category": codes}, point=point, sort=sort, size=50, remote_only=remote_only
+        )
+        by_documents = faceted_search(
+            services, FacetedQuery(**{**asked.__dict__, "facets": ("category",)})
+        )
+        in_sql = faceted_search(services, asked)
+        assert (in_sql.pks, in_sql.total) == (by_documents.pks, by_documents.total)
+        assert in_sql.total > 0 or remote_only
+
+
+def test_documents_read_through_a_queryset_are_those_read_by_pks_in_as_many_queries(directory):
+    services = service_search.listed_services(directory["index"])
+    pks = list(services.values_list("pk", flat=True))
+    ServicePage = services.model
+    by_pks = ServicePage.faceted_documents(pks)
+    with CaptureQueriesContext(connection) as all_of_them:
+        through_queryset = ServicePage.faceted_documents(services.values("pk"))
+    with CaptureQueriesContext(connection) as two_of_them:
+        ServicePage.faceted_documents(services.filter(pk__in=pks[:2]).values("pk"))
+    assert through_queryset == by_pks
+    assert len(all_of_them) == len(two_of_them)
