@@ -38,6 +38,7 @@ from .opening_hours import (
     DateException,
     OpeningHoursMixin,
     OpeningHoursPageForm,
+    OpeningTimesPreviewMixin,
     WeeklySession,
     opening_hours_panels,
 )
@@ -121,7 +122,7 @@ class FamilyHubIndexPage(RoutablePageMixin, BasePage):
         return serve_page(self, request, "nearest")
 
 
-class FamilyHubPage(OpeningHoursMixin, BasePage):
+class FamilyHubPage(OpeningTimesPreviewMixin, OpeningHoursMixin, BasePage):
     # The hub's id as an ORUK location (services delivered here are "services at location").
     oruk_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     address_line_1 = models.CharField("address line 1", max_length=120)

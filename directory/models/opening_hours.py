@@ -6,6 +6,7 @@ from collections import defaultdict
 from datetime import date, datetime
 
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -174,6 +175,37 @@ class OpeningHoursMixin(models.Model):
     ) -> list[hours.UpcomingChange]:
         today = today or timezone.localdate(timezone=hours.LONDON)
         return hours.upcoming_changes(self.get_schedule(), today, days)
+
+
+class OpeningTimesPreviewMixin:
+    """For a page type with opening hours (before its page base class): a preview mode that
+    shows, day by day, the hours the draft in the editor gives, as families will read them,
+    before anything is saved. Wagtail's preview builds the page from the editor's form, rows
+    and all, so this asks the same functions the public page does."""
+
+    OPENING_TIMES_PREVIEW = "opening-times"
+    OPENING_TIMES_PREVIEW_DAYS = 28
+
+    @property
+    def preview_modes(self):
+        return [
+            *super().preview_modes,
+            (self.OPENING_TIMES_PREVIEW, "Opening times, day by day for 4 weeks"),
+        ]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name != self.OPENING_TIMES_PREVIEW:
+            return super().serve_preview(request, mode_name)
+        now = timezone.now()
+        today = timezone.localdate(now, timezone=hours.LONDON)
+        schedule = self.get_schedule()
+        context = self.get_preview_context(request, mode_name)
+        context.update(
+            status=self.opening_status(now),
+            days=hours.days_ahead(schedule, today, self.OPENING_TIMES_PREVIEW_DAYS),
+            weekly_hours=self.weekly_hours(),
+        )
+        return TemplateResponse(request, "directory/opening_times_preview.html", context)
 
 
 def _live_rows(formset):

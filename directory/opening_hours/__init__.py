@@ -40,7 +40,9 @@ from .schema_org import (
     special_opening_hours_specification,
 )
 from .status import (
+    DayLine,
     closed_text,
+    days_ahead,
     sittings_status_at,
     status_at,
     status_segments,
@@ -75,6 +77,7 @@ __all__ = [
     "WEEKDAYS",
     "DatedException",
     "DayHours",
+    "DayLine",
     "ExceptionRow",
     "Interval",
     "Problem",
@@ -86,6 +89,7 @@ __all__ = [
     "UpcomingChange",
     "Venue",
     "closed_text",
+    "days_ahead",
     "describe_dates",
     "describe_intervals",
     "england_and_wales_bank_holidays",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from django.utils.translation import gettext
@@ -21,7 +21,7 @@ from .rules import (
     Status,
     local_datetime,
 )
-from .wording import no_hours_text, when
+from .wording import describe_intervals, no_hours_text, when
 
 
 def closed_text(day: DayHours | None) -> str:
@@ -36,6 +36,39 @@ def closed_text(day: DayHours | None) -> str:
     if day.reason:
         return gettext("Closed for %(reason)s") % {"reason": day.reason}
     return gettext("Closed at %(place)s") % {"place": day.where}
+
+
+@dataclass(frozen=True)
+class DayLine:
+    """One date's hours as families read them that day."""
+
+    day: date
+    hours: str  # "9am to 5pm", "Closed for snow", "12pm to 3pm (a staff meeting)"
+    # A closure, a bank holiday or special hours set them, not the usual week.
+    changed: bool
+
+
+def days_ahead(schedule: Schedule, first: date, days: int) -> list[DayLine]:
+    """Each of `days` dates from `first`, with the hours that apply: the usual week, or the
+    closure, bank holiday or special hours that change it. The opening-hours preview editors
+    see before they publish."""
+    lines = []
+    for offset in range(days):
+        hours = schedule.hours_on(first + timedelta(days=offset))
+        changed = hours.special and hours.intervals != schedule.weekly_intervals(
+            hours.day.weekday()
+        )
+        if hours.closed:
+            text = closed_text(hours) if changed else describe_intervals(())
+        elif changed and hours.reason:
+            text = gettext("%(hours)s (%(reason)s)") % {
+                "hours": describe_intervals(hours.intervals),
+                "reason": hours.reason,
+            }
+        else:
+            text = describe_intervals(hours.intervals)
+        lines.append(DayLine(hours.day, text, changed))
+    return lines
 
 
 def _closure_before(schedule: Schedule, today: date, opens_on: date | None) -> DayHours | None:

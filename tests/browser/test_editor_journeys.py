@@ -91,6 +91,17 @@ def test_hub_editor_changes_hours_for_a_date_and_closes_two_hubs_for_snow(
     row.locator("input[name$='-opens']").fill("12:00")
     row.locator("input[name$='-closes']").fill("15:00")
     row.locator("input[name$='-reason']").fill("a staff meeting")
+    # The week as families will see it, before publishing: Wagtail's preview, in its
+    # opening-times mode.
+    click(page.get_by_role("button", name="Toggle preview"))
+    preview = page.frame_locator("#w-preview-iframe")
+    expect(preview.locator("h1")).to_have_text("Wednesfield Family Hub")  # the panel is ready
+    page.get_by_label("Preview mode").select_option(FamilyHubPage.OPENING_TIMES_PREVIEW)
+    click.count += 1
+    expect(preview.locator(".opening-times-preview__changed").first).to_contain_text(
+        "midday to 3pm (a staff meeting)"
+    )
+    no_axe_violations(next(f for f in page.frames if "/preview/" in f.url), "main")
     click(page.get_by_role("button", name="More actions"))
     click(page.get_by_role("button", name="Publish", exact=True))
     page.wait_for_url(f"{demo_server}/admin/pages/{hub.get_parent().pk}/")

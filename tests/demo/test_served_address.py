@@ -88,6 +88,20 @@ def test_load_demo_prints_the_admin_address_it_is_served_at(served_on_8104):
 
     assert f"Admin: {LOCAL_8104}/admin/" in out.getvalue()
     assert "8000" not in out.getvalue()
+    # One user per editor role, in that role's group only, to try each role's day.
+    from django.contrib.auth import get_user_model
+
+    roles = {
+        user.username: [group.name for group in user.groups.all()]
+        for user in get_user_model().objects.filter(is_superuser=False)
+    }
+    assert roles == {
+        "comms-editor": ["Comms editors"],
+        "comms-approver": ["Comms approvers"],
+        "hub-editor": ["Hub editors"],
+        "directory-editor": ["Directory editors"],
+    }
+    assert "hub-editor" in out.getvalue()
 
 
 def make_run_commands(*variables: str) -> str:
