@@ -4,6 +4,8 @@ comms team's dashboard panels, and confirmations that say when a release goes li
 from django.contrib import messages
 
 from wagtail import hooks
+from wagtail.admin.views.pages.workflow import WorkflowActionView
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -53,24 +55,28 @@ def add_comms_panels(request, panels):
 
 
 def confirm_go_live(request, page):
-    """After a release is approved or published for a future time, say exactly when it goes
-    live, in place of Wagtail's "has been updated" or "has been scheduled for publishing"."""
+    """After a release is approved or published for a future time from the editor, say exactly
+    when it goes live, in place of Wagtail's "has been updated" or "has been scheduled for
+    publishing"."""
     if not isinstance(page, NewsReleasePage) or request.method != "POST":
         return
-    page = NewsReleasePage.objects.get(pk=page.pk)
     approving = request.POST.get("workflow-action-name") == "approve"
     publishing = "action-publish" in request.POST
-    if not (approving or publishing):
-        return
+    if approving or publishing:
+        say_when_it_goes_live(request, page, approving)
+
+
+def say_when_it_goes_live(request, page, approving: bool) -> None:
+    page = NewsReleasePage.objects.get(pk=page.pk)
     state = page.release_state
+    title = page.get_admin_display_title()
     if state is ReleaseState.EMBARGOED:
-        replacement = scheduled_message(page.get_admin_display_title(), page.embargoed_until)
+        replacement = scheduled_message(title, page.embargoed_until)
     elif state is ReleaseState.LIVE and approving and not page.approved_schedule:
-        replacement = approved_live_message(page.get_admin_display_title())
+        replacement = approved_live_message(title)
     else:
         return
     storage = messages.get_messages(request)
-    title = page.get_admin_display_title()
     # Reading the queued messages marks them as used; the ones kept are added back.
     earlier = list(storage)
     for message in earlier:
@@ -78,6 +84,32 @@ def confirm_go_live(request, page):
             continue
         messages.add_message(request, message.level, message.message, message.extra_tags)
     messages.success(request, replacement)
+
+
+class ReleaseWorkflowActionView(WorkflowActionView):
+    """Approving a release from Wagtail's own workflow buttons (the dashboard's "Awaiting your
+    review", the status side panel) says when it goes live too: Wagtail's view says nothing."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        if self.action_name == "approve":
+            say_when_it_goes_live(request, self.object, approving=True)
+        return response
+
+
+class NewsReleasePageViewSet(PageViewSet):
+    """Wagtail's views for news releases, but for the approval confirmation above."""
+
+    model = NewsReleasePage
+    workflow_action_view_class = ReleaseWorkflowActionView
+    # Leave the explorer's listing of the news index as it is: the "News releases" menu item
+    # is the comms team's listing.
+    parent_models = ()
+
+
+@hooks.register("register_admin_viewset")
+def register_release_page_views():
+    return NewsReleasePageViewSet()
 
 
 hooks.register("after_edit_page", confirm_go_live)

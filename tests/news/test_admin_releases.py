@@ -240,6 +240,55 @@ def test_approval_without_embargo_says_it_is_live(client, news_index, comms_edit
     assert NewsReleasePage.objects.get(pk=release.pk).live
 
 
+def approve_from_wagtails_workflow_buttons(client, approver, release):
+    """As the dashboard's "Awaiting your review" and the status side panel do: Wagtail's own
+    workflow action view, not the editor."""
+    task_state = release.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[release.pk, "approve", task_state.pk])
+    return as_user(client, approver).post(url, {"comment": ""}, follow=True)
+
+
+def test_approval_from_wagtails_workflow_buttons_says_when_it_goes_live(
+    client, news_index, comms_editor, comms_approver
+):
+    release = draft(client, comms_editor, news_index, "Hub opens", go_live_at=EMBARGO)
+    release = submit(client, comms_editor, release, go_live_at=EMBARGO)
+
+    response = approve_from_wagtails_workflow_buttons(client, comms_approver, release)
+
+    assert response.status_code == 200
+    assert f"&#x27;Hub opens&#x27; is scheduled to go live at {EMBARGO_WORDS}." in (
+        response.content.decode()
+    )
+    release = NewsReleasePage.objects.get(pk=release.pk)
+    assert release.state_label == f"Embargoed until {EMBARGO_WORDS}"
+
+
+def test_approval_from_wagtails_workflow_buttons_without_embargo_says_it_is_live(
+    client, news_index, comms_editor, comms_approver
+):
+    release = submit(client, comms_editor, draft(client, comms_editor, news_index, "Hub opens"))
+
+    response = approve_from_wagtails_workflow_buttons(client, comms_approver, release)
+
+    assert "&#x27;Hub opens&#x27; has been approved and is now live." in response.content.decode()
+    assert NewsReleasePage.objects.get(pk=release.pk).live
+
+
+def test_a_comms_editor_cannot_approve_from_wagtails_workflow_buttons(
+    client, news_index, comms_editor
+):
+    release = submit(client, comms_editor, draft(client, comms_editor, news_index, "Hub opens"))
+
+    response = approve_from_wagtails_workflow_buttons(client, comms_editor, release)
+
+    # Wagtail's admin answers a refusal by going back to the dashboard, with a message.
+    assert "Sorry, you do not have permission" in response.content.decode()
+    release = NewsReleasePage.objects.get(pk=release.pk)
+    assert not release.live
+    assert release.workflow_in_progress
+
+
 def test_publishing_with_an_embargo_says_when_it_goes_live(client, news_index, comms_approver):
     response = as_user(client, comms_approver).post(
         add_release_url(news_index),
