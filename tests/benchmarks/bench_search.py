@@ -13,6 +13,7 @@ import random
 import statistics
 import time
 import uuid
+from contextlib import contextmanager
 
 from django.utils.text import slugify
 
@@ -178,6 +179,37 @@ def summarise(samples: list[float]) -> dict:
     }
 
 
+@contextmanager
+def elasticsearch_for_benchmark(url: str):
+    """Search on the Elasticsearch node at `url`, in indexes of the benchmark's own (deleted
+    afterwards), kept up to date only by `rebuild`; the database search again afterwards."""
+    from django.conf import settings
+
+    from search.engines import elasticsearch_backend, reset_fallback_state
+
+    prefix = f"harbour_bench_{uuid.uuid4().hex[:8]}_"
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.elasticsearch",
+            "URLS": [url],
+            "INDEX_PREFIX": prefix,
+            "ATOMIC_REBUILD": True,
+            "TIMEOUT": 10,
+            "AUTO_UPDATE": False,
+        },
+        "database": settings.DATABASE_SEARCH_BACKEND,
+    }
+    reset_fallback_state()
+    try:
+        yield
+    finally:
+        es = elasticsearch_backend().es
+        for name in es.indices.get(index=f"{prefix}*", expand_wildcards="all"):
+            es.indices.delete(index=name)
+        settings.WAGTAILSEARCH_BACKENDS = {"default": settings.DATABASE_SEARCH_BACKEND}
+        reset_fallback_state()
+
+
 def rebuild(backend_name: str) -> dict:
     from django.core.management import call_command
     from django.db import connection
@@ -214,7 +246,6 @@ def run() -> None:
 
     from wagtail.models import Site
 
-    from search.engines import reset_fallback_state
     from tests.bulk_pages import bulk_create_standard_pages
 
     report = Report("search")
@@ -240,20 +271,7 @@ def run() -> None:
         print("  (set ELASTICSEARCH_URL for the Elasticsearch figures)")
         report.write()
         return
-    prefix = f"harbour_bench_{uuid.uuid4().hex[:8]}_"
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "search.backends.elasticsearch",
-            "URLS": [url],
-            "INDEX_PREFIX": prefix,
-            "ATOMIC_REBUILD": True,
-            "TIMEOUT": 10,
-            "AUTO_UPDATE": False,
-        },
-        "database": settings.DATABASE_SEARCH_BACKEND,
-    }
-    reset_fallback_state()
-    try:
+    with elasticsearch_for_benchmark(url):
         report.add("elasticsearch_rebuild", rebuild("default"))
         check_degraded(client)
         # For scale: the same page without a query (the site's header, footer and navigation
@@ -266,10 +284,4 @@ def run() -> None:
             time_queries(client, "/search/suggest/", AUTOCOMPLETE_QUERIES),
         )
         check_degraded(client)
-    finally:
-        from search.engines import elasticsearch_backend
-
-        es = elasticsearch_backend().es
-        for name in es.indices.get(index=f"{prefix}*", expand_wildcards="all"):
-            es.indices.delete(index=name)
     report.write()

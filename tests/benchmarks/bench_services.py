@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from django.utils.text import slugify
 
-from tests.benchmarks.bench_search import rebuild, summarise
+from tests.benchmarks.bench_search import elasticsearch_for_benchmark, rebuild, summarise
 from tests.benchmarks.harness import Report
 
 SERVICE_COUNT = int(os.environ.get("BENCH_SERVICES", "20000"))
@@ -202,12 +202,10 @@ def check_degraded(client) -> None:
 def run() -> None:
     import io
 
-    from django.conf import settings
     from django.core.management import call_command
     from django.test import Client
 
     from directory.models import ServiceIndexPage
-    from search.engines import reset_fallback_state
 
     report = Report("services")
     call_command("load_demo", stdout=io.StringIO())
@@ -224,20 +222,7 @@ def run() -> None:
     # the database backend beside it; the figures are written after each.
     url = os.environ.get("ELASTICSEARCH_URL")
     if url:
-        prefix = f"harbour_bench_{uuid.uuid4().hex[:8]}_"
-        settings.WAGTAILSEARCH_BACKENDS = {
-            "default": {
-                "BACKEND": "search.backends.elasticsearch",
-                "URLS": [url],
-                "INDEX_PREFIX": prefix,
-                "ATOMIC_REBUILD": True,
-                "TIMEOUT": 10,
-                "AUTO_UPDATE": False,
-            },
-            "database": settings.DATABASE_SEARCH_BACKEND,
-        }
-        reset_fallback_state()
-        try:
+        with elasticsearch_for_benchmark(url):
             report.add("elasticsearch_rebuild", rebuild("default"))
             check_degraded(client)
             report.add("elasticsearch_result_counts", result_counts(client))
@@ -245,18 +230,10 @@ def run() -> None:
             report.add("elasticsearch_search", time_searches(client, QUERIES))
             report.add("elasticsearch_search_asked_once", time_new_searches(client, QUERIES))
             check_degraded(client)
-        finally:
-            from search.engines import elasticsearch_backend
-
-            es = elasticsearch_backend().es
-            for name in es.indices.get(index=f"{prefix}*", expand_wildcards="all"):
-                es.indices.delete(index=name)
         report.write()
     else:
         print("  (set ELASTICSEARCH_URL for the Elasticsearch figures)")
 
-    settings.WAGTAILSEARCH_BACKENDS = {"default": settings.DATABASE_SEARCH_BACKEND}
-    reset_fallback_state()
     report.add("database_rebuild", rebuild("default"))
     report.add("database_result_counts", result_counts(client))
     report.add("database_search", time_searches(client, QUERIES, DATABASE_RUNS_PER_QUERY))

@@ -45,6 +45,12 @@ def configure_django() -> None:
     # signal (for the test client's response.context), a cost production does not pay and
     # that no benchmark reads. The test settings already allow any host and keep emails.
     call_command("migrate", verbosity=0)
+    # As a production server process starts (website/wsgi.py): warm, and what is loaded left
+    # out of the garbage collector's full collections.
+    from website.warm_up import freeze_what_is_loaded, prepare_process
+
+    prepare_process()
+    freeze_what_is_loaded()
 
 
 def _create_postgres_database(admin_url: str, name: str) -> None:

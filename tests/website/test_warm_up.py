@@ -35,3 +35,29 @@ def test_a_process_knows_this_years_and_next_years_bank_holidays_before_its_firs
     years = england_and_wales_bank_holidays().years
     assert {date.today().year, date.today().year + 1} <= years
     assert england_and_wales_bank_holidays().get(date(2026, 12, 25)) == "Christmas Day"
+
+
+def test_the_server_process_leaves_what_it_loaded_out_of_full_garbage_collections():
+    """website.wsgi, as gunicorn loads it before forking: warm, then frozen, so a full
+    collection walks only what requests made since (not some 200,000 objects every few
+    requests)."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import gc, website.wsgi; "
+        "print(gc.get_freeze_count(), len(gc.get_objects(generation=2)))"
+    )
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "website.settings.test"}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    frozen, still_collected = map(int, result.stdout.split()[-2:])
+    assert frozen > 100_000
+    assert still_collected < frozen / 10
