@@ -46,8 +46,7 @@ def test_the_server_process_leaves_what_it_loaded_out_of_full_garbage_collection
     import sys
 
     script = (
-        "import gc, website.wsgi; "
-        "print(gc.get_freeze_count(), len(gc.get_objects(generation=2)))"
+        "import gc, website.wsgi; print(gc.get_freeze_count(), len(gc.get_objects(generation=2)))"
     )
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "website.settings.test"}
     result = subprocess.run(
