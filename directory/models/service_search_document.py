@@ -6,6 +6,8 @@ parent's, so a service filed under "Speech and language therapy" is found and co
 ServicePage takes it as a mixin: change what a service is searched by here, and what a service is
 in directory.models.services."""
 
+from collections import defaultdict
+
 from django.db.models import Q, QuerySet
 
 from wagtail.search import index
@@ -87,15 +89,15 @@ class ServiceSearchDocument:
         """{pk: FacetDocument} for many services, in a few queries (the database path). `pks`
         is a list, or a queryset of pks (then one query per relation, however many). Without
         facets, the documents' facets are empty and the categories are not read."""
+        # Through a queryset, the services are those the last query below finds: no query of
+        # their own.
         if isinstance(pks, QuerySet):
-            chunks = [pks]
-            pks = list(pks.values_list("pk", flat=True))
+            chunks, anywhere = [pks], {}
         else:
             pks = list(pks)
-            chunks = _chunks(pks)
-        codes = {pk: set() for pk in pks}
-        points = {pk: [] for pk in pks}
-        anywhere = {}
+            # Every pk asked for has a document, even one deleted since it was found.
+            chunks, anywhere = _chunks(pks), dict.fromkeys(pks, False)
+        codes, points = defaultdict(set), defaultdict(list)
         categories = cls.categories.through.objects
         hubs = cls.hubs.through.objects
         for chunk in chunks:
@@ -138,9 +140,9 @@ class ServiceSearchDocument:
             pk: FacetDocument(
                 points=tuple(points[pk]),
                 facets={CATEGORY_FACET: tuple(sorted(codes[pk]))} if with_facets else {},
-                anywhere=anywhere.get(pk, False),
+                anywhere=reaches_anywhere,
             )
-            for pk in pks
+            for pk, reaches_anywhere in anywhere.items()
         }
 
     def delivery_points(self) -> list[tuple[float, float]]:
