@@ -6,6 +6,7 @@ from django.urls import reverse
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import ServicePage, stale_before
 
@@ -50,6 +51,13 @@ class StaleServicesPanel(Component):
     name = "stale_services"
     order = 150
     template_name = "directory/admin/stale_services_panel.html"
+
+    def render_html(self, parent_context=None):
+        user = parent_context["request"].user
+        editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+        if not editable.type(ServicePage).exists():
+            return ""  # only those who keep services can review them
+        return super().render_html(parent_context)
 
     def get_context_data(self, parent_context=None):
         services = stale_services()

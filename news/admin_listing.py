@@ -8,6 +8,7 @@ from django.db.models import CharField, Exists, OuterRef
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, UserColumn
 from wagtail.admin.ui.tables.pages import BulkActionsColumn, PageTitleColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -15,7 +16,7 @@ from wagtail.models import Page, WorkflowState
 
 from django_filters import ChoiceFilter, ModelMultipleChoiceFilter
 
-from .models import NewsReleasePage, NewsTopic
+from .models import NewsIndexPage, NewsReleasePage, NewsTopic
 from .release_dates import ReleaseState
 
 
@@ -85,8 +86,22 @@ class NewsReleaseIndexView(PageListingViewSet.index_view_class):
         )
 
 
+class NewsReleasesMenuItem(MenuItem):
+    """Shown to those who may add or edit releases under a news index (the comms groups, and
+    superusers), not to every editor: a hub editor would find an empty listing."""
+
+    def is_shown(self, request):
+        return any(
+            permissions.can_add_subpage() or permissions.can_edit()
+            for permissions in (
+                index.permissions_for_user(request.user) for index in NewsIndexPage.objects.all()
+            )
+        )
+
+
 class NewsReleaseListingViewSet(PageListingViewSet):
     model = NewsReleasePage
+    menu_item_class = NewsReleasesMenuItem
     icon = "doc-full"
     menu_label = _("News releases")
     name = "news_releases"

@@ -112,6 +112,23 @@ def test_stale_services_report_and_dashboard_oldest_first(admin_client, director
     assert "Fresh baby yoga" in response.content.decode()
 
 
+def test_the_services_to_review_panel_is_for_those_who_keep_services(
+    client, directory, django_user_model
+):
+    from tests.directory.admin_roles import directory_editor, hub_editor
+
+    make_service(directory["index"], "Old rhyme time", last_reviewed=reviewed(years_ago=3))
+    hubs_index = directory["hubs"]["Central"].get_parent()
+    for user, shown in [
+        (directory_editor(django_user_model, directory["index"]), True),
+        (hub_editor(django_user_model, hubs_index), False),
+    ]:
+        client.force_login(user)
+        dashboard = client.get("/admin/")
+        assert dashboard.status_code == 200
+        assert bool(soup(dashboard).select_one("#stale-services-heading")) is shown, user
+
+
 def test_demo_loads_sixty_services_across_the_taxonomy_idempotently(site):
     call_command("load_demo", stdout=io.StringIO())
     services = ServicePage.objects.live()

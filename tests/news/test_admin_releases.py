@@ -420,3 +420,20 @@ def test_an_approver_with_nothing_to_sign_off_is_told_so(client, news_index, com
     going_live = page.select_one("#news-going-live-soon-content").get_text(" ", strip=True)
     assert awaiting == "No news release is waiting for your sign-off."
     assert going_live == "No embargoed news release is waiting to go live."
+
+
+def test_the_news_releases_menu_item_is_for_those_who_write_releases(
+    client, news_index, comms_editor, comms_approver, django_user_model, home_page
+):
+    from tests.directory.admin_roles import hub_editor
+    from tests.directory.factories import hub_index
+
+    def menu_labels(user) -> str:
+        response = as_user(client, user).get("/admin/")
+        assert response.status_code == 200
+        return response.content.decode()
+
+    assert "News releases" in menu_labels(comms_editor)
+    assert "News releases" in menu_labels(comms_approver)
+    # A hub editor keeps hubs: the listing would be empty, so the menu does not offer it.
+    assert "News releases" not in menu_labels(hub_editor(django_user_model, hub_index(home_page)))
