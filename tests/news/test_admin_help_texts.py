@@ -70,7 +70,9 @@ def test_news_help_texts_name_menu_places_that_exist(django_user_model):
     assert missing == []
 
 
-def test_the_news_menu_offers_the_releases_listing(django_user_model):
+def test_the_news_menu_offers_the_releases_listing(django_user_model, news_index):
+    # The listing is offered to those who may write under a news index: the comms groups get
+    # that when the index is made.
     comms_editor = django_user_model.objects.create_user("comms.editor", password="pw")
     comms_editor.groups.add(Group.objects.get(name=COMMS_EDITORS))
 
