@@ -191,6 +191,8 @@ def _database_faceted_search(backend, queryset, query: FacetedQuery, groups) -> 
         queryset.values("pk") if not query.text else candidates,
         with_facets=bool(selected or query.facets),
     )
+    # A page deleted between the two reads has no document: it is not a result.
+    candidates = [pk for pk in candidates if pk in documents]
     distances = {}
     if query.point is not None:
         for pk in candidates:
