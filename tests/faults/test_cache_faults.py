@@ -54,6 +54,10 @@ def test_redis_paused_every_page_comes_from_the_database_in_under_a_second(live_
     live_stack.redis.pause()
     try:
         answers = [(path, live_stack.get(path, origin=True)) for _ in range(3) for path in paths]
+        # Asked while Redis is paused: whichever worker answers (its breaker open or not), the
+        # health check says so. Asked after the resume, it depended on which worker answered
+        # and whether its breaker had closed again.
+        health = live_stack.get("/healthz/", origin=True)
     finally:
         live_stack.redis.resume()
 
@@ -61,7 +65,7 @@ def test_redis_paused_every_page_comes_from_the_database_in_under_a_second(live_
     assert failed == []
     seconds = [answer.seconds for _, answer in answers]
     assert p99(seconds) < 1.0, sorted((answer.seconds, path) for path, answer in answers)[-5:]
-    assert "unavailable" in live_stack.get("/healthz/", origin=True).text
+    assert "unavailable" in health.text
 
 
 def test_the_app_stopped_varnish_serves_what_it_has(live_stack):
